@@ -1,0 +1,18 @@
+using Pipeline.Core.Stages;
+
+namespace Pipeline.Cli;
+
+/// <summary>The one list of stage projects the tool is made of. Adding a stage project means adding it here.</summary>
+public static class Modules
+{
+    public static IReadOnlyList<IPipelineModule> All { get; } =
+    [
+        new Pipeline.Synthesis.SynthesisModule(),
+        new Pipeline.Vasp.VaspModule(),
+        new Pipeline.Featurize.FeaturizeModule(),
+        new Pipeline.Fitting.FittingModule(),
+        new Pipeline.ClusterExpansion.ClusterExpansionModule(),
+        new Pipeline.Kmc.KmcModule(),
+        new Pipeline.Report.ReportModule(),
+    ];
+}

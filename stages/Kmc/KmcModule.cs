@@ -1,0 +1,12 @@
+using System.CommandLine;
+using Pipeline.Core.Stages;
+
+namespace Pipeline.Kmc;
+
+/// <summary>The stage types and one-off commands this project adds to the tool.</summary>
+public sealed class KmcModule : IPipelineModule
+{
+    public IEnumerable<IStage> Stages => [];
+
+    public IEnumerable<Command> Commands => [];
+}
