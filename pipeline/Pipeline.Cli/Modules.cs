@@ -1,4 +1,4 @@
-using Pipeline.Core.Stages;
+using Pipeline.Abstractions;
 
 namespace Pipeline.Cli;
 

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Pipeline.Core.Stages;
+using Pipeline.Abstractions;
 
 namespace Pipeline.Vasp;
 
@@ -8,5 +8,5 @@ public sealed class VaspModule : IPipelineModule
 {
     public IEnumerable<IStage> Stages => [];
 
-    public IEnumerable<Command> Commands => [];
+    public IEnumerable<Command> Commands(IStageHost host) => [];
 }

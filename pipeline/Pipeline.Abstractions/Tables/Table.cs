@@ -1,4 +1,4 @@
-namespace Pipeline.Core.Tables;
+namespace Pipeline.Abstractions;
 
 /// <summary>Logical column types an artifact table can hold. Kept small on purpose: every type has one
 /// canonical form for content hashing and one Parquet mapping.</summary>

@@ -1,6 +1,6 @@
-using Pipeline.Core.Tables;
 
-namespace Pipeline.Core.Stages;
+
+namespace Pipeline.Abstractions;
 
 /// <summary>What flows along an edge of the DAG.</summary>
 public enum PortKind

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Pipeline.Core.Stages;
+namespace Pipeline.Abstractions;
 
 public enum ParamType
 {
