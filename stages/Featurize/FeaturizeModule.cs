@@ -1,12 +1,16 @@
 using System.CommandLine;
 using Pipeline.Abstractions;
+using Pipeline.Featurize.Stages;
 
 namespace Pipeline.Featurize;
 
 /// <summary>The stage types and one-off commands this project adds to the tool.</summary>
 public sealed class FeaturizeModule : IPipelineModule
 {
-    public IEnumerable<IStage> Stages => [];
+    private static readonly FeaturizeStage Featurize = new();
+    private static readonly StandardizeStage Standardize = new();
 
-    public IEnumerable<Command> Commands(IStageHost host) => [];
+    public IEnumerable<IStage> Stages => [Featurize, Standardize];
+
+    public IEnumerable<Command> Commands(IStageHost host) => [FeaturizeCommand.Create(host, Featurize)];
 }

@@ -1,0 +1,14 @@
+namespace Pipeline.Featurize.Hops;
+
+/// <summary>Everything featurize derives from one hop: the 11 descriptors in <see cref="Pipeline.RockSalt.HopDescriptors.Names"/>
+/// order, the path label and its coordinate h (DOMAIN.md section 3), composition, lattice constant and the extra
+/// geometric columns of <see cref="RelaxedHopGeometry"/>.</summary>
+public sealed record HopFeatures(
+    string CalcId,
+    double[] Descriptors,
+    string PathLabel,
+    double H,
+    double X,
+    double LatticeA,
+    RelaxedHopGeometry Geometry,
+    double MappingMaxDeviation);
