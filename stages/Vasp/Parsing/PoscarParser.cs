@@ -1,0 +1,181 @@
+using System.Globalization;
+using Pipeline.Vasp.Structure;
+
+namespace Pipeline.Vasp.Parsing;
+
+/// <summary>Reads POSCAR/CONTCAR files: VASP 5 (species line) and VASP 4 (none); one scale factor (negative =
+/// target cell volume) or three per-axis factors; Direct or Cartesian coordinates (first letter C/c/K/k means
+/// Cartesian, anything else Direct, as in VASP); optional Selective dynamics. Velocity and predictor blocks after
+/// the coordinates (CONTCAR) are ignored.</summary>
+public static class PoscarParser
+{
+    public static Poscar Parse(string path, string? displayName = null)
+    {
+        using var stream = CompressedFile.OpenRead(path);
+        using var reader = new StreamReader(stream);
+        return ParseText(reader.ReadToEnd(), displayName ?? path);
+    }
+
+    public static Poscar ParseText(string text, string file)
+    {
+        var lines = new LineCursor(text, file);
+        var comment = lines.Next("comment line").Trim();
+        var scale = lines.NextNumbers("scale factor", 1, 3);
+        if (scale.Length == 2)
+            throw lines.Error("scale factor: give one number or three");
+        var lattice = new double[9];
+        for (int r = 0; r < 3; r++)
+        {
+            var row = lines.NextNumbers($"lattice vector {r + 1}", 3, 3);
+            row.CopyTo(lattice, 3 * r);
+        }
+        ApplyScale(lattice, scale, lines);
+        if (LatticeMath.Volume(lattice) < 1e-9)
+            throw lines.ErrorAt(3, "lattice vectors span zero volume");
+
+        string[]? symbols = null;
+        var words = lines.NextWords("species or atom counts");
+        if (!IsNumber(words[0]))
+        {
+            symbols = words.Select(w => Elements.SymbolOfLabel(w)
+                ?? throw lines.Error($"species line: '{w}' is not an element")).ToArray();
+            words = lines.NextWords("atom counts");
+        }
+        var counts = words.Select(w => int.TryParse(w, NumberStyles.None, CultureInfo.InvariantCulture, out int c) && c > 0
+            ? c : throw lines.Error($"atom counts: '{w}' is not a positive integer")).ToArray();
+        if (symbols is not null && symbols.Length != counts.Length)
+            throw lines.Error($"{symbols.Length} species but {counts.Length} atom counts");
+
+        var mode = lines.Next("coordinate mode").TrimStart();
+        bool selective = mode.Length > 0 && (mode[0] == 'S' || mode[0] == 's');
+        if (selective)
+            mode = lines.Next("coordinate mode").TrimStart();
+        bool cartesian = mode.Length > 0 && "CcKk".Contains(mode[0]);
+
+        int n = counts.Sum();
+        var coords = new double[3 * n];
+        var movable = selective ? new bool[3 * n] : null;
+        for (int a = 0; a < n; a++)
+        {
+            var w = lines.NextWords($"coordinates of atom {a + 1}");
+            if (w.Length < (selective ? 6 : 3))
+                throw lines.Error($"atom {a + 1}: expected {(selective ? "3 coordinates and 3 T/F flags" : "3 coordinates")}");
+            for (int k = 0; k < 3; k++)
+            {
+                coords[3 * a + k] = ParseNumber(w[k], lines, $"atom {a + 1} coordinate");
+                if (movable is not null)
+                    movable[3 * a + k] = ParseFlag(w[3 + k], lines, a);
+            }
+        }
+        double[] frac = coords;
+        if (cartesian)
+        {
+            for (int i = 0; i < coords.Length; i += 3)
+            {
+                coords[i] *= scale[0];
+                coords[i + 1] *= scale.Length == 3 ? scale[1] : scale[0];
+                coords[i + 2] *= scale.Length == 3 ? scale[2] : scale[0];
+            }
+            frac = LatticeMath.ToFractional(lattice, coords);
+        }
+        return new Poscar
+        {
+            File = file,
+            Comment = comment,
+            Lattice = lattice,
+            TypeSymbols = symbols,
+            Counts = counts,
+            Frac = frac,
+            Movable = movable,
+            WasCartesian = cartesian,
+        };
+    }
+
+    // VASP: one positive factor scales everything; a negative one is the wanted cell volume; three scale the
+    // Cartesian axes. The per-axis factors are copied back into `scale` so Cartesian positions use them too.
+    private static void ApplyScale(double[] lattice, double[] scale, LineCursor lines)
+    {
+        if (scale.Length == 1)
+        {
+            double s = scale[0];
+            if (s == 0)
+                throw lines.ErrorAt(2, "scale factor is zero");
+            if (s < 0)
+            {
+                double volume = LatticeMath.Volume(lattice);
+                if (volume <= 0)
+                    throw lines.ErrorAt(2, "lattice has zero volume");
+                s = Math.Cbrt(-s / volume);
+                scale[0] = s;
+            }
+            for (int i = 0; i < 9; i++)
+                lattice[i] *= s;
+            return;
+        }
+        if (scale.Any(v => v <= 0))
+            throw lines.ErrorAt(2, "per-axis scale factors must be positive");
+        for (int r = 0; r < 3; r++)
+        {
+            for (int k = 0; k < 3; k++)
+                lattice[3 * r + k] *= scale[k];
+        }
+    }
+
+    private static bool IsNumber(string w) => double.TryParse(w, NumberStyles.Float, CultureInfo.InvariantCulture, out _);
+
+    private static double ParseNumber(string w, LineCursor lines, string what)
+        => double.TryParse(w, NumberStyles.Float, CultureInfo.InvariantCulture, out double v)
+            ? v : throw lines.Error($"{what}: '{w}' is not a number");
+
+    private static bool ParseFlag(string w, LineCursor lines, int atom) => w switch
+    {
+        "T" or "t" or ".TRUE." or ".true." => true,
+        "F" or "f" or ".FALSE." or ".false." => false,
+        _ => throw lines.Error($"atom {atom + 1}: selective-dynamics flag '{w}' is not T or F"),
+    };
+
+    /// <summary>Line-numbered access to a small text file for the POSCAR and INCAR readers.</summary>
+    private sealed class LineCursor
+    {
+        private readonly string[] _lines;
+        private readonly string _file;
+        private int _index;
+
+        public LineCursor(string text, string file)
+        {
+            _lines = text.Split('\n');
+            _file = file;
+        }
+
+        public string Next(string what)
+        {
+            if (_index >= _lines.Length || (_index == _lines.Length - 1 && _lines[_index].Length == 0))
+                throw new VaspFormatException(_file, _index + 1, $"file ends before the {what}");
+            return _lines[_index++].TrimEnd('\r');
+        }
+
+        public string[] NextWords(string what)
+        {
+            var words = Next(what).Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
+            return words.Length > 0 ? words : throw Error($"{what}: empty line");
+        }
+
+        public double[] NextNumbers(string what, int min, int max)
+        {
+            var words = NextWords(what);
+            var numbers = new List<double>();
+            foreach (var w in words)
+            {
+                if (numbers.Count == max || !double.TryParse(w, NumberStyles.Float, CultureInfo.InvariantCulture, out double v))
+                    break;
+                numbers.Add(v);
+            }
+            return numbers.Count >= min ? numbers.ToArray() : throw Error($"{what}: expected {min} number(s)");
+        }
+
+        /// <summary>An error about the line just read.</summary>
+        public VaspFormatException Error(string problem) => new(_file, _index, problem);
+
+        public VaspFormatException ErrorAt(int line, string problem) => new(_file, line, problem);
+    }
+}
