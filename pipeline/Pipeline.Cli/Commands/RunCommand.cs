@@ -1,0 +1,41 @@
+using System.CommandLine;
+using Pipeline.Core.Execution;
+
+namespace Pipeline.Cli.Commands;
+
+public static class RunCommand
+{
+    public static Command Create(CliContext cli)
+    {
+        var stages = new Argument<string[]>("STAGE") { Description = "Stages to bring up to date, with what they need (default: all)", Arity = ArgumentArity.ZeroOrMore };
+        var dryRun = new Option<bool>("--dry-run", "-n") { Description = "Say what would run and why; run nothing" };
+        var force = new Option<bool>("--force", "-f") { Description = "Run the given stages (all if none given) even if up to date" };
+        var jobs = new Option<int>("--jobs", "-j") { Description = "Stages to run in parallel; also each stage's Parallelism", DefaultValueFactory = _ => 1 };
+        var set = new Option<string[]>("--set", "-S") { Description = "Override a param for this run: STAGE.PARAM=VALUE (recorded in pipeline.lock)", AllowMultipleArgumentsPerToken = false };
+        var lockTimeout = new Option<double>("--lock-timeout") { Description = "Seconds to wait for another run of this workspace to finish", DefaultValueFactory = _ => 60 };
+        var command = new Command("run", "Run stale stages in dependency order; skip up-to-date ones; restore from the run-cache when possible")
+        {
+            stages, dryRun, force, jobs, set, lockTimeout,
+        };
+        command.SetAction((parse, cancellation) => Task.FromResult(cli.Guard(() =>
+        {
+            var j = parse.GetValue(jobs);
+            if (j < 1)
+                throw new ArgumentException("--jobs must be at least 1");
+            var runner = new PipelineRunner(cli.Workspace(parse), cli.Registry, cli.Log());
+            var outcome = runner.Run(new RunOptions
+            {
+                Targets = parse.GetValue(stages) ?? [],
+                DryRun = parse.GetValue(dryRun),
+                Force = parse.GetValue(force),
+                Jobs = j,
+                Sets = parse.GetValue(set) ?? [],
+                LockTimeout = TimeSpan.FromSeconds(Math.Max(0, parse.GetValue(lockTimeout))),
+            }, cancellation);
+            if (parse.GetValue(dryRun) && outcome.Stages.All(s => s.Action == StageAction.UpToDate))
+                cli.Output.WriteLine("everything is up to date");
+            return outcome.ExitCode;
+        })));
+        return command;
+    }
+}

@@ -1,0 +1,80 @@
+using Pipeline.Core.Hashing;
+using Pipeline.Core.Store;
+
+namespace Pipeline.Core.Maintenance;
+
+/// <summary>`pipeline gc`: deletes store objects nothing refers to. By default an object is kept while pipeline.lock
+/// or any run record (the run-cache) refers to it; with <c>pruneRunCache</c> only the lock counts and run records of
+/// other fingerprints are dropped too (no more restoring of old param sets). Also clears tmp/, the quarantine and
+/// out/ folders of stages no longer in pipeline.lock.</summary>
+public sealed record GcReport(int ObjectsRemoved, long BytesFreed, int RunRecordsRemoved, IReadOnlyList<string> FoldersRemoved);
+
+public static class GarbageCollector
+{
+    public static GcReport Collect(Workspace workspace, bool pruneRunCache)
+    {
+        var lockFile = LockFile.Load(workspace.LockPath);
+        var store = new ObjectStore(workspace, new HashCache(null));
+        var runs = new RunCache(workspace);
+        var keep = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var stage in lockFile.Stages.Values)
+        {
+            foreach (var a in stage.Outputs.Values)
+                keep.Add(store.PathOf(a));
+        }
+        var lockFingerprints = lockFile.Stages.Values.Select(s => s.Fingerprint).ToHashSet(StringComparer.Ordinal);
+        int recordsRemoved = 0;
+        foreach (var (path, record) in runs.All().ToList())
+        {
+            if (record is null || (pruneRunCache && !lockFingerprints.Contains(record.Fingerprint)))
+            {
+                File.Delete(path);
+                recordsRemoved++;
+                continue;
+            }
+            foreach (var (_, a) in record.Artifacts())
+                keep.Add(store.PathOf(a));
+        }
+        int removed = 0;
+        long bytes = 0;
+        foreach (var entry in store.Enumerate().ToList())
+        {
+            if (keep.Contains(entry.Path))
+                continue;
+            bytes += ObjectStore.SizeOf(entry.Path);
+            AtomicFile.TryDelete(entry.Path);
+            removed++;
+        }
+        // Run records whose objects are gone can no longer restore anything.
+        foreach (var (path, record) in runs.All().ToList())
+        {
+            if (record is not null && record.Artifacts().Any(a => !store.Exists(a.Artifact)))
+            {
+                File.Delete(path);
+                recordsRemoved++;
+            }
+        }
+        var folders = new List<string>();
+        foreach (var dir in new[] { workspace.TmpDir, workspace.QuarantineDir })
+        {
+            if (Directory.Exists(dir))
+            {
+                bytes += ObjectStore.SizeOf(dir);
+                AtomicFile.TryDelete(dir);
+                folders.Add(workspace.Relative(dir));
+            }
+        }
+        if (Directory.Exists(workspace.WorkingDir))
+        {
+            foreach (var dir in Directory.EnumerateDirectories(workspace.WorkingDir))
+            {
+                if (!lockFile.Stages.ContainsKey(Path.GetFileName(dir)))
+                {
+                    AtomicFile.TryDelete(dir);
+                    folders.Add(workspace.Relative(dir));
+                }
+            }
+        }
+        return new GcReport(removed, bytes, recordsRemoved, folders);
+    }
+}
