@@ -1,12 +1,14 @@
 using System.CommandLine;
 using Pipeline.Abstractions;
+using Pipeline.ClusterExpansion.Stage;
 
 namespace Pipeline.ClusterExpansion;
 
-/// <summary>The stage types and one-off commands this project adds to the tool.</summary>
+/// <summary>The stage types and one-off commands this project adds to the tool: stage <c>ce-fit</c> and
+/// <c>pipeline ce fit</c>.</summary>
 public sealed class ClusterExpansionModule : IPipelineModule
 {
-    public IEnumerable<IStage> Stages => [];
+    public IEnumerable<IStage> Stages => [new CeFitStage()];
 
-    public IEnumerable<Command> Commands(IStageHost host) => [];
+    public IEnumerable<Command> Commands(IStageHost host) => [CeFitCommand.Create(host)];
 }

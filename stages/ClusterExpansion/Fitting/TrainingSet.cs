@@ -1,0 +1,60 @@
+using Pipeline.Abstractions;
+using Pipeline.RockSalt;
+
+namespace Pipeline.ClusterExpansion;
+
+/// <summary>One training structure mapped onto the ideal rock salt, with its correlation vector.</summary>
+/// <param name="EnergyPerFormulaUnit">DFT energy x 3 / cation sites (eV per Li(2-x)VO2F).</param>
+/// <param name="Group">Calculation the structure comes from ("neb/hop_0001" for both NEB end points), for
+/// grouped cross-validation.</param>
+public sealed record TrainingStructure(string CalcId, string Group, MappedStructure Mapped, double EnergyPerFormulaUnit,
+    double[] Correlations);
+
+/// <summary>Builds the training set of the ce-fit stage from the <c>structures</c> table (CONTRACTS.md schema).</summary>
+public static class TrainingSet
+{
+    /// <summary>Maps every row with <see cref="StructureMapper"/> and computes its correlations. A row that cannot
+    /// be mapped is an error naming the row and calc_id, unless <paramref name="skipped"/> is given, which then
+    /// receives the message and the row is left out.</summary>
+    public static List<TrainingStructure> FromTable(Table structures, ClusterSpace space, double tolerance,
+        List<string>? skipped = null, Action? rowDone = null)
+    {
+        var ids = structures.Strings("calc_id");
+        var lattices = structures.DoubleLists("lattice");
+        var species = structures.StringLists("species");
+        var frac = structures.DoubleLists("frac");
+        var energies = structures.Doubles("energy");
+        var result = new List<TrainingStructure>();
+        for (int r = 0; r < structures.RowCount; r++)
+        {
+            string source = $"structures row {r} ({ids[r]})";
+            MappedStructure mapped;
+            try
+            {
+                if (!double.IsFinite(energies[r])) throw new FormatException($"{source}: energy is {energies[r]}");
+                mapped = StructureMapper.Map(lattices[r], species[r], frac[r], source, tolerance);
+            }
+            catch (Exception e) when (skipped is not null && e is StructureMappingException or FormatException or ArgumentException)
+            {
+                skipped.Add(e.Message);
+                continue;
+            }
+            var correlations = CorrelationFunctions.Compute(space, mapped.Cell, mapped.Cations, mapped.Anions);
+            double perFormulaUnit = energies[r] * CeModel.CationSitesPerFormulaUnit / mapped.Cell.CationCount;
+            result.Add(new TrainingStructure(ids[r], GroupOf(ids[r]), mapped, perFormulaUnit, correlations));
+            rowDone?.Invoke();
+        }
+        if (result.Count == 0)
+            throw new InvalidOperationException($"no structures to fit ({structures.RowCount} rows, {skipped?.Count ?? 0} skipped)");
+        return result;
+    }
+
+    /// <summary>"neb/hop_0001/00" -> "neb/hop_0001" (end points of one NEB); other ids stay as they are.</summary>
+    public static string GroupOf(string calcId)
+    {
+        int slash = calcId.LastIndexOf('/');
+        if (slash <= 0) return calcId;
+        string last = calcId[(slash + 1)..];
+        return last.Length > 0 && last.All(char.IsAsciiDigit) ? calcId[..slash] : calcId;
+    }
+}

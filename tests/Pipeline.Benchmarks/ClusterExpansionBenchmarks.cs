@@ -1,0 +1,104 @@
+using BenchmarkDotNet.Attributes;
+using Pipeline.ClusterExpansion;
+using Pipeline.RockSalt;
+
+namespace Pipeline.Benchmarks;
+
+/// <summary>Local CE energy changes per second (CeEvaluator.HopDelta, what the kMC calls for every event) in cubic
+/// supercells of 4 L^3 cation sites from about 10^3 (L = 6) to 10^6 (L = 63), for random Li -> vacant-NN hops spread
+/// over the whole cell (the cache-unfriendly case). Models: "full" = every correlation function of the default
+/// cluster space (pairs to 1.45 a, triplets and quadruplets within NN: 204 clusters per site change, the worst
+/// case) with non-zero ECIs; "truth" = the synthetic study's lattice-gas truth (points and 4 pair shells).
+/// Target: at least 1e6 evaluations/s on one core, flat in L, no allocation.
+/// Run: dotnet run -c Release --project tests/Pipeline.Benchmarks -- --filter '*ClusterExpansion*'</summary>
+[MemoryDiagnoser]
+[SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 8)]
+public class ClusterExpansionBenchmarks
+{
+    private const int Hops = 4096;
+
+    private CeEvaluator _evaluator = null!;
+    private byte[] _cations = null!;
+    private byte[] _anions = null!;
+    private int[] _from = null!;
+    private int[] _to = null!;
+
+    [Params(6, 14, 29, 63)]
+    public int L { get; set; }
+
+    [Params("full", "truth")]
+    public string Model { get; set; } = "full";
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var rng = new Random(2021);
+        var space = ClusterSpace.Generate([1.45, 0.75, 0.75]);
+        var model = Model == "full"
+            ? new CeModel(space, 4.1, -3.0, space.Functions.Select(_ => 0.1 * rng.NextDouble() - 0.05).ToArray())
+            : TruthModel(space);
+        var cell = RockSaltSupercell.Cubic(L, 4.1);
+        _evaluator = new CeEvaluator(model, cell);
+        _cations = new byte[cell.CationCount];
+        _anions = new byte[cell.AnionCount];
+        // Li(2-x)VO2F at x = 0.5: per 3 cation sites 1.5 Li, 1 V, 0.5 vacancy; anions 2 O : 1 F.
+        for (int i = 0; i < _cations.Length; i++)
+        {
+            double u = rng.NextDouble();
+            _cations[i] = (byte)(u < 0.5 ? Species.Li : u < 5.0 / 6 ? Species.V : Species.Vac);
+        }
+        for (int j = 0; j < _anions.Length; j++) _anions[j] = (byte)(rng.NextDouble() < 2.0 / 3 ? Species.O : Species.F);
+        _from = new int[Hops];
+        _to = new int[Hops];
+        for (int k = 0; k < Hops;)
+        {
+            int i = rng.Next(_cations.Length), j = cell.CationNeighbor(i, rng.Next(12));
+            if (_cations[i] != (byte)Species.Li || _cations[j] != (byte)Species.Vac) continue;
+            _from[k] = i;
+            _to[k] = j;
+            k++;
+        }
+    }
+
+    /// <summary>One operation = one HopDelta.</summary>
+    [Benchmark(OperationsPerInvoke = Hops)]
+    public double HopDelta()
+    {
+        double checksum = 0;
+        for (int k = 0; k < Hops; k++) checksum += _evaluator.HopDelta(_cations, _anions, _from[k], _to[k]);
+        return checksum;
+    }
+
+    /// <summary>The synthetic study's lattice gas (cation-cation shells 1-2, anion-anion 1, cation-anion 1).</summary>
+    private static CeModel TruthModel(ClusterSpace space)
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"ce-bench-truth-{Environment.ProcessId}.yaml");
+        File.WriteAllText(path, """
+            ce:
+              point: {Li: -1.9, V: -9, Vac: 0, O: -7, F: -4.2}
+              pairs:
+                - {shell: 1, sublattices: cation-cation, a: Li, b: Li, energy: 0.04}
+                - {shell: 1, sublattices: cation-cation, a: Li, b: V, energy: 0.075}
+                - {shell: 1, sublattices: cation-cation, a: V, b: V, energy: 0.11}
+                - {shell: 2, sublattices: cation-cation, a: Li, b: Li, energy: 0.01}
+                - {shell: 2, sublattices: cation-cation, a: Li, b: V, energy: 0.02}
+                - {shell: 2, sublattices: cation-cation, a: V, b: V, energy: 0.045}
+                - {shell: 1, sublattices: anion-anion, a: O, b: O, energy: 0.03}
+                - {shell: 1, sublattices: anion-anion, a: O, b: F, energy: 0.01}
+                - {shell: 1, sublattices: anion-anion, a: F, b: F, energy: 0.04}
+                - {shell: 1, sublattices: cation-anion, a: Li, b: O, energy: -0.1}
+                - {shell: 1, sublattices: cation-anion, a: Li, b: F, energy: -0.16}
+                - {shell: 1, sublattices: cation-anion, a: V, b: O, energy: -0.15}
+                - {shell: 1, sublattices: cation-anion, a: V, b: F, energy: -0.09}
+            """);
+        try
+        {
+            return LatticeGasTruth.Load(path).ToModel(space, 4.1, out var reason)
+                   ?? throw new InvalidOperationException(reason);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+}
