@@ -1,0 +1,53 @@
+using Pipeline.Abstractions;
+
+namespace Pipeline.Report.Inputs;
+
+/// <summary>The report's input ports, named as the bundled pipeline connects them (docs/CONTRACTS.md). All are
+/// optional: a section whose inputs are missing says so instead of failing.</summary>
+public static class ReportPorts
+{
+    public const string Hops = "hops";
+    public const string Rejected = "rejected";
+    public const string Features = "features";
+    public const string ClassifierMetrics = "classifier_metrics";
+    public const string Metrics = "metrics";
+    public const string Coefficients = "coefficients";
+    public const string ValidatePlots = "validate_plots";
+    public const string CeMetrics = "ce_metrics";
+    public const string Eci = "eci";
+    public const string KmcSummary = "kmc_summary";
+    public const string KmcResults = "kmc_results";
+    public const string KmcPlots = "kmc_plots";
+    public const string Truth = "truth";
+    public const string ModelForward = "model_forward";
+    public const string ModelKra = "model_kra";
+
+    public const string ReportOutput = "report";
+
+    public static IReadOnlyList<PortSpec> Inputs { get; } =
+    [
+        Optional(Hops, PortKind.Table, "accepted NEB hops (ingest.hops)"),
+        Optional(Rejected, PortKind.Table, "rejected calculations with reasons (ingest.rejected)"),
+        Optional(Features, PortKind.Table, "descriptors and path labels (featurize.features)"),
+        Optional(ClassifierMetrics, PortKind.Table, "path classifier metrics and confusion matrix (fit.classifier_metrics)"),
+        Optional(Metrics, PortKind.Table, "cross-validated errors of the barrier models (validate.metrics)"),
+        Optional(Coefficients, PortKind.Table, "coefficients with confidence intervals (validate.coefficients)"),
+        Optional(ValidatePlots, PortKind.Directory, "parity, residual, Lasso path and CV curve plots (validate.plots)"),
+        Optional(CeMetrics, PortKind.Table, "cluster-expansion fit metrics (ce.ce_metrics)"),
+        Optional(Eci, PortKind.File, "cluster-expansion model eci.json (ce.eci)"),
+        Optional(KmcSummary, PortKind.Table, "kMC observables per composition and temperature (kmc.summary)"),
+        Optional(KmcResults, PortKind.Table, "kMC results per run (kmc.results)"),
+        Optional(KmcPlots, PortKind.Directory, "kMC plots (kmc.plots)"),
+        Optional(Truth, PortKind.File, "truth.yaml of a synthetic dataset (synth.truth)"),
+        Optional(ModelForward, PortKind.File, "forward-barrier model JSON (fit.model_forward)"),
+        Optional(ModelKra, PortKind.File, "KRA-barrier model JSON (fit.model_kra)"),
+    ];
+
+    public static IReadOnlyList<PortSpec> Outputs { get; } =
+    [
+        new(ReportOutput, PortKind.File, "self-contained HTML report of the run", FileName: "report.html"),
+    ];
+
+    private static PortSpec Optional(string name, PortKind kind, string description) =>
+        new(name, kind, description, Optional: true);
+}

@@ -1,0 +1,60 @@
+using Pipeline.Abstractions;
+using Pipeline.Report.Charts;
+using Pipeline.Report.Html;
+using Pipeline.Report.Inputs;
+
+namespace Pipeline.Report.Sections;
+
+/// <summary>ce-fit's ce_metrics table, a long table whose <c>section</c> column says what a row is: "metric"
+/// (name, value), "eci" (fitted ECI per correlation function, with truth when known) or "structure" (DFT, CE and
+/// truth energy per training structure, eV per formula unit).</summary>
+internal static class CeMetricsView
+{
+    /// <summary>False when the table does not have the sectioned layout (the caller then shows it as it is).</summary>
+    public static bool TryWrite(HtmlWriter html, Table table, ReportOptions options)
+    {
+        var sections = TableColumns.Texts(table, "section");
+        var names = TableColumns.Texts(table, "name");
+        var values = TableColumns.Numbers(table, "value");
+        if (sections is null || names is null || values is null) return false;
+        var fitted = TableColumns.Numbers(table, "fitted") ?? Enumerable.Repeat(double.NaN, table.RowCount).ToArray();
+        var truth = TableColumns.Numbers(table, "truth") ?? Enumerable.Repeat(double.NaN, table.RowCount).ToArray();
+        int[] Rows(string section) => Enumerable.Range(0, table.RowCount).Where(i => sections[i] == section).ToArray();
+
+        var metricRows = Rows("metric");
+        if (metricRows.Length > 0)
+        {
+            var metrics = new HtmlTable("metric", "value");
+            foreach (var i in metricRows) metrics.AddRow(names[i], Format.Number(values[i]));
+            metrics.Write(html, "Cluster-expansion fit (ce-fit; mev_per_site: meV per cation site, mev_per_fu: meV per formula unit)");
+        }
+
+        var structures = Rows("structure");
+        if (structures.Length > 0)
+        {
+            var series = new List<(string, double[], double[])>
+            {
+                ("CE fit", structures.Select(i => values[i]).ToArray(), structures.Select(i => fitted[i]).ToArray()),
+            };
+            if (structures.Any(i => double.IsFinite(truth[i])))
+                series.Add(("truth", structures.Select(i => values[i]).ToArray(), structures.Select(i => truth[i]).ToArray()));
+            var png = ParityChart.Render("Cluster expansion against DFT", "DFT energy (eV per formula unit)", "CE energy (eV per formula unit)", series);
+            html.Figure(EmbeddedImage.Png(png), $"Training energies: CE fit (and truth) against DFT, {structures.Length} structures");
+        }
+
+        var eciRows = Rows("eci").Where(i => double.IsFinite(truth[i])).ToArray();
+        if (eciRows.Length > 0)
+        {
+            var orbits = TableColumns.Numbers(table, "orbit");
+            var decorations = TableColumns.Texts(table, "decoration");
+            var ecis = new HtmlTable("function", "orbit", "decoration", "fitted ECI (eV)", "truth ECI (eV)", "fitted - truth");
+            foreach (var i in eciRows)
+            {
+                ecis.AddRow(names[i], orbits is null ? "" : Format.Number(orbits[i]), decorations?[i] ?? "",
+                    Format.Number(values[i]), Format.Number(truth[i]), Format.Number(values[i] - truth[i]));
+            }
+            ecis.Write(html, "Fitted ECIs against the truth CE", options.MaxTableRows);
+        }
+        return true;
+    }
+}

@@ -1,0 +1,20 @@
+using Pipeline.Report.Html;
+using Pipeline.Report.Inputs;
+
+namespace Pipeline.Report.Sections;
+
+/// <summary>Report options taken from the stage params.</summary>
+public sealed record ReportOptions(string Title, int MaxTableRows);
+
+/// <summary>One top-level section of the report. The renderer writes the heading and, when none of
+/// <see cref="Ports"/> is connected, a "not part of this run" line instead of calling <see cref="Write"/>.</summary>
+internal interface IReportSection
+{
+    string Id { get; }
+    string Title { get; }
+    IReadOnlyList<string> Ports { get; }
+
+    /// <summary>Shown even when none of its ports is connected (provenance).</summary>
+    bool AlwaysShown => false;
+    void Write(HtmlWriter html, ReportInputs inputs, ReportOptions options);
+}
