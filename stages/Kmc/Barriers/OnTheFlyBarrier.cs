@@ -1,0 +1,59 @@
+using Pipeline.Kmc.Lattice;
+using Pipeline.RockSalt;
+
+namespace Pipeline.Kmc.Barriers;
+
+/// <summary>The on-the-fly barrier of DOMAIN.md section 7: Ea = E_KRA(descriptors 1-10 of the current configuration)
+/// + dE/2, with dE from the energy model, clamped to at least max(dE, 0).
+/// The KRA prediction is symmetrized over the hop and its reverse: the reverse hop has the same descriptors with
+/// nn_tm_initial and nn_tm_final swapped, and a fitted model need not weigh the two equally. Averaging the two
+/// predictions makes E_KRA a property of the pair of states, which the clamp needs to keep exact detailed balance
+/// (Ea_forward - Ea_reverse = dE).</summary>
+public sealed class OnTheFlyBarrier : IBarrierProvider
+{
+    private const int NnTmInitial = 8, NnTmFinal = 9;
+    private readonly IKraModel _kra;
+    private readonly IHopEnergy _energy;
+    private readonly HashSet<Int3>[] _deps;
+    private readonly double[] _descriptors = new double[HopDescriptors.KraCount];
+    private HopAnatomy _anatomy;
+
+    public OnTheFlyBarrier(IKraModel kra, IHopEnergy energy)
+    {
+        _kra = kra;
+        _energy = energy;
+        _deps = new HashSet<Int3>[12];
+        for (int d = 0; d < 12; d++)
+        {
+            var set = new HashSet<Int3>(AnatomyStencil.CationOffsets(d));
+            set.UnionWith(DependencySets.WithinRadiusOfEndpoints(d, energy.InteractionRadiusSquared));
+            _deps[d] = set;
+        }
+    }
+
+    public IHopEnergy Energy => _energy;
+
+    public double Barrier(KmcLattice lattice, int from, int direction, int to)
+    {
+        double kra = Kra(lattice, from, direction);
+        double dE = _energy.HopDelta(lattice.Cations, lattice.Anions, from, to);
+        return Clamp(kra, dE);
+    }
+
+    /// <summary>Symmetrized KRA of the hop on the current configuration.</summary>
+    public double Kra(KmcLattice lattice, int from, int direction)
+    {
+        lattice.Anatomy.Fill(from, direction, ref _anatomy);
+        var x = _descriptors.AsSpan();
+        HopDescriptors.Compute(_anatomy, lattice.Cations, lattice.Anions, 0.0, x);
+        double forward = _kra.Predict(x);
+        (x[NnTmInitial], x[NnTmFinal]) = (x[NnTmFinal], x[NnTmInitial]);
+        double reverse = _kra.Predict(x);
+        return 0.5 * (forward + reverse);
+    }
+
+    /// <summary>Ea = max(kra + dE/2, dE, 0).</summary>
+    public static double Clamp(double kra, double dE) => Math.Max(kra + 0.5 * dE, Math.Max(dE, 0.0));
+
+    public IReadOnlyCollection<Int3> DependencyOffsets(int direction) => _deps[direction];
+}

@@ -1,0 +1,36 @@
+using Pipeline.Kmc.Barriers;
+using Pipeline.RockSalt;
+
+namespace Pipeline.Kmc.Events;
+
+/// <summary>The inverse of the barrier dependencies: for a cation site c whose species changed, the events
+/// (Li site c + offset, direction) that read c. Event (i, d) reads i + o for o in DependencyOffsets(d), so it is
+/// affected when i = c - o. Entries with the same site offset are merged into one 12-bit direction mask.</summary>
+public sealed class ImpactStencil
+{
+    public ImpactStencil(IBarrierProvider provider)
+    {
+        var masks = new SortedDictionary<Int3, int>(Comparer<Int3>.Create(Compare));
+        for (int d = 0; d < 12; d++)
+            foreach (var o in provider.DependencyOffsets(d))
+            {
+                var key = -o;
+                if (Math.Max(Math.Abs(key.X), Math.Max(Math.Abs(key.Y), Math.Abs(key.Z))) > Lattice.CubicSiteIndex.MaxOffset)
+                    throw new ArgumentException($"dependency offset {o} of direction {d} is beyond the supported range");
+                masks[key] = masks.GetValueOrDefault(key) | (1 << d);
+            }
+        Offsets = masks.Keys.ToArray();
+        Masks = masks.Values.ToArray();
+    }
+
+    /// <summary>Site offsets from the changed site to the affected Li site.</summary>
+    public Int3[] Offsets { get; }
+
+    /// <summary>Per offset, bit d set when direction d of the Li there is affected.</summary>
+    public int[] Masks { get; }
+
+    public int Length => Offsets.Length;
+
+    private static int Compare(Int3 a, Int3 b)
+        => a.Z != b.Z ? a.Z.CompareTo(b.Z) : a.Y != b.Y ? a.Y.CompareTo(b.Y) : a.X.CompareTo(b.X);
+}

@@ -1,0 +1,96 @@
+using Pipeline.RockSalt;
+
+namespace Pipeline.Kmc.Lattice;
+
+/// <summary>The kMC state: species on a cubic rock-salt supercell and, for every Li, its unwrapped displacement since
+/// the start (integers in units of a/2, so sums are exact). A displacement is stored with the site the ion occupies
+/// (in event-slot order) and moves with it: no ion table to look up, and a hop touches two neighbouring records.
+/// Running sums give the tracer and collective mean squared displacements in O(1).</summary>
+public sealed class KmcLattice
+{
+    private static readonly Int3[] s_nn = HopGeometry.NeighborVectors.ToArray();
+    private readonly int[] _displacement; // per slot: dx, dy, dz, (padding) of the Li there
+    private long _sumX, _sumY, _sumZ;
+
+    /// <param name="cell">A cubic supercell (<see cref="RockSaltSupercell.Cubic"/>).</param>
+    /// <param name="cations">Species per cation site (copied).</param>
+    /// <param name="anions">Species per anion site (copied).</param>
+    public KmcLattice(RockSaltSupercell cell, ReadOnlySpan<byte> cations, ReadOnlySpan<byte> anions)
+    {
+        if (cations.Length != cell.CationCount) throw new ArgumentException($"cations: {cations.Length} values for {cell.CationCount} sites");
+        if (anions.Length != cell.AnionCount) throw new ArgumentException($"anions: {anions.Length} values for {cell.AnionCount} sites");
+        for (int i = 0; i < cations.Length; i++)
+            if (cations[i] is not ((byte)Species.Li or (byte)Species.V or (byte)Species.Vac))
+                throw new ArgumentException($"cation site {i} holds species code {cations[i]}, not Li, V or Vac");
+        for (int j = 0; j < anions.Length; j++)
+            if (anions[j] is not ((byte)Species.O or (byte)Species.F))
+                throw new ArgumentException($"anion site {j} holds species code {anions[j]}, not O or F");
+        Cell = cell;
+        Index = new CubicSiteIndex(cell);
+        Anatomy = new AnatomyStencil(Index);
+        Cations = cations.ToArray();
+        Anions = anions.ToArray();
+        foreach (var c in Cations) IonCount += c == (byte)Species.Li ? 1 : 0;
+        _displacement = new int[4 * Index.SlotCount];
+    }
+
+    public RockSaltSupercell Cell { get; }
+
+    /// <summary>Arithmetic site indexing (neighbours, offsets, event slots).</summary>
+    public CubicSiteIndex Index { get; }
+
+    /// <summary>Hop anatomy without neighbour tables.</summary>
+    public AnatomyStencil Anatomy { get; }
+
+    /// <summary>Species per cation site (the live configuration: read it, change it only through <see cref="Hop"/>).</summary>
+    public byte[] Cations { get; }
+
+    /// <summary>Species per anion site (frozen during kMC).</summary>
+    public byte[] Anions { get; }
+
+    /// <summary>Number of Li (conserved).</summary>
+    public int IonCount { get; }
+
+    public long TotalJumps { get; private set; }
+
+    /// <summary>Sum over Li of |dr|^2 in (a/2)^2.</summary>
+    public long SumSquaredDisplacement { get; private set; }
+
+    /// <summary>Sum over Li of dr (the collective displacement) in units of a/2.</summary>
+    public (long X, long Y, long Z) CollectiveDisplacement => (_sumX, _sumY, _sumZ);
+
+    /// <summary>Unwrapped displacement (units of a/2) of the Li now on <paramref name="site"/>.</summary>
+    public Int3 Displacement(int site)
+    {
+        if (Cations[site] != (byte)Species.Li) throw new ArgumentException($"site {site} holds no Li");
+        int b = 4 * Index.Slot(site);
+        return new Int3(_displacement[b], _displacement[b + 1], _displacement[b + 2]);
+    }
+
+    /// <summary>Cation NN of <paramref name="site"/> along direction <paramref name="direction"/>.</summary>
+    public int Neighbor(int site, int direction) => Index.Offset(site, s_nn[direction]);
+
+    /// <summary>Moves the Li on <paramref name="from"/> along NN direction <paramref name="direction"/> into the vacant
+    /// site <paramref name="to"/> (its neighbour there).</summary>
+    public void Hop(int from, int direction, int to)
+    {
+        var cations = Cations;
+        if (cations[from] != (byte)Species.Li || cations[to] != (byte)Species.Vac)
+            throw new InvalidOperationException($"invalid hop from site {from} ({(Species)cations[from]}) to site {to} ({(Species)cations[to]})");
+        var v = s_nn[direction];
+        cations[from] = (byte)Species.Vac;
+        cations[to] = (byte)Species.Li;
+
+        var disp = _displacement;
+        int a = 4 * Index.Slot(from), b = 4 * Index.Slot(to);
+        int dx = disp[a], dy = disp[a + 1], dz = disp[a + 2];
+        disp[a] = 0; disp[a + 1] = 0; disp[a + 2] = 0;
+        // |dr + v|^2 - |dr|^2 = 2 dr.v + |v|^2, with |v|^2 = 2 for an NN vector.
+        SumSquaredDisplacement += 2L * (dx * v.X + dy * v.Y + dz * v.Z) + 2;
+        disp[b] = dx + v.X;
+        disp[b + 1] = dy + v.Y;
+        disp[b + 2] = dz + v.Z;
+        _sumX += v.X; _sumY += v.Y; _sumZ += v.Z;
+        TotalJumps++;
+    }
+}

@@ -1,7 +1,0 @@
-namespace Pipeline.Kmc.Tests;
-
-public class ProjectBuilds
-{
-    [Fact]
-    public void Assembly_loads() => Assert.NotNull(typeof(ProjectBuilds).Assembly.GetName().Name);
-}
