@@ -47,7 +47,8 @@ public static class KmcPlots
                 double Line(double invT) => Math.Log10(d0[rows[0]]) - ea[rows[0]] * (invT / 1000.0) / Units.Boltzmann / Math.Log(10);
                 var fit = plot.Add.Line(lo, Line(lo), hi, Line(hi));
                 fit.Color = points.Color;
-                fit.LinePattern = LinePattern.Dashed;
+                // Solid, thin: Skia's SVG backend cannot render dash path effects and prints a warning per line.
+                fit.LineWidth = 1;
             }
         }
         plot.Title("Arrhenius plot of the tracer diffusivity");
