@@ -24,7 +24,10 @@ public static class CommandTree
             error.WriteLine("see `pipeline --help`");
             return ExitCodes.InvalidConfig;
         }
-        return parse.Invoke(new InvocationConfiguration { Output = output, Error = error });
+        // Ctrl-C and SIGTERM cancel the running command's token (System.CommandLine 2.0.0 leaves this off by default),
+        // so `run` can stop cleanly: cancel Slurm arrays, report the interrupted stage, exit 130.
+        var configuration = new InvocationConfiguration { Output = output, Error = error, ProcessTerminationTimeout = TimeSpan.FromSeconds(15) };
+        return parse.InvokeAsync(configuration).GetAwaiter().GetResult();
     }
 
     public static RootCommand Build(IReadOnlyList<IPipelineModule> modules, TextWriter output, TextWriter error)

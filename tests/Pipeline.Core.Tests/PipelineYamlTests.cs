@@ -91,8 +91,8 @@ public class PipelineYamlTests : IDisposable
     public void Unknown_keys_at_top_level_and_in_a_stage()
     {
         var errors = Errors("stages:\n  - name: gen\n    uses: test-generate\n    param:\n      rows: 1\nworkspacez: .\n");
-        Assert.Contains("pipeline.yaml:4:5: unknown key 'param' in a stage (allowed: name, uses, description, params, inputs, outputs)", errors);
-        Assert.Contains("pipeline.yaml:6:1: unknown key 'workspacez' (allowed: stages, description)", errors);
+        Assert.Contains("pipeline.yaml:4:5: unknown key 'param' in a stage (allowed: name, uses, description, params, inputs, outputs, executor)", errors);
+        Assert.Contains("pipeline.yaml:6:1: unknown key 'workspacez' (allowed: stages, description, executor)", errors);
     }
 
     [Fact]

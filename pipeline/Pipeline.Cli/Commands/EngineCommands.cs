@@ -20,5 +20,6 @@ public static class EngineCommands
         MaintenanceCommands.Gc(cli),
         InitCommand.Create(cli),
         StagesCommand.Create(cli),
+        WorkerCommand.Create(cli),
     ];
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Pipeline.Core.Execution;
+using Pipeline.Core.Executors;
 
 namespace Pipeline.Cli.Commands;
 
@@ -13,11 +14,15 @@ public static class RunCommand
         var jobs = new Option<int>("--jobs", "-j") { Description = "Stages to run in parallel; also each stage's Parallelism", DefaultValueFactory = _ => 1 };
         var set = new Option<string[]>("--set", "-S") { Description = "Override a param for this run: STAGE.PARAM=VALUE (recorded in pipeline.lock)", AllowMultipleArgumentsPerToken = false };
         var lockTimeout = new Option<double>("--lock-timeout") { Description = "Seconds to wait for another run of this workspace to finish", DefaultValueFactory = _ => 60 };
+        var executor = new Option<string?>("--executor") { Description = "Where fan-out stages run their work items: local or slurm (over pipeline.yaml's executor)" };
+        executor.AcceptOnlyFromAmong("local", "slurm");
         var command = new Command("run", "Run stale stages in dependency order; skip up-to-date ones; restore from the run-cache when possible")
         {
-            stages, dryRun, force, jobs, set, lockTimeout,
+            stages, dryRun, force, jobs, set, lockTimeout, executor,
         };
-        command.SetAction((parse, cancellation) => Task.FromResult(cli.Guard(() =>
+        // Task.Run: System.CommandLine starts listening for Ctrl-C only once the action has returned its task, so the
+        // work must not run synchronously inside the call.
+        command.SetAction((parse, cancellation) => Task.Run(() => cli.Guard(() =>
         {
             var j = parse.GetValue(jobs);
             if (j < 1)
@@ -31,11 +36,17 @@ public static class RunCommand
                 Jobs = j,
                 Sets = parse.GetValue(set) ?? [],
                 LockTimeout = TimeSpan.FromSeconds(Math.Max(0, parse.GetValue(lockTimeout))),
+                Executor = parse.GetValue(executor) switch
+                {
+                    "slurm" => ExecutorKind.Slurm,
+                    "local" => ExecutorKind.Local,
+                    _ => null,
+                },
             }, cancellation);
             if (parse.GetValue(dryRun) && outcome.Stages.All(s => s.Action == StageAction.UpToDate))
                 cli.Output.WriteLine("everything is up to date");
             return outcome.ExitCode;
-        })));
+        }), CancellationToken.None));
         return command;
     }
 }

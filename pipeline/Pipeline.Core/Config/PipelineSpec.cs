@@ -1,3 +1,4 @@
+using Pipeline.Core.Executors;
 using YamlDotNet.RepresentationModel;
 
 namespace Pipeline.Core.Config;
@@ -7,6 +8,8 @@ public sealed class PipelineSpec
 {
     public required string FileName { get; init; }
     public string? Description { get; set; }
+    /// <summary>The top-level <c>executor:</c> block (null when absent: local).</summary>
+    public ExecutorSpec? Executor { get; set; }
     public List<StageSpec> Stages { get; } = new();
 }
 
@@ -23,6 +26,8 @@ public sealed class StageSpec
     public SourceMark InputsMark { get; set; }
     /// <summary>Null when the stage does not list its outputs (then every output port of its type is tracked).</summary>
     public List<OutputDeclaration>? Outputs { get; set; }
+    /// <summary>The stage's own <c>executor:</c> (over the top-level one); only fan-out stage types may have one.</summary>
+    public ExecutorSpec? Executor { get; set; }
 }
 
 public sealed record ParamSetting(string Name, SourceMark Mark, YamlNode Value);

@@ -1,5 +1,6 @@
 using Pipeline.Abstractions;
 using Pipeline.Core.Execution;
+using Pipeline.Core.Executors;
 using Pipeline.Core.Graph;
 using Pipeline.Core.Hashing;
 
@@ -86,6 +87,7 @@ public static class PipelineValidator
                     ResolveSourceWithoutType(input);
                 return null;
             }
+            CheckExecutor(stage, type);
             var parameters = ResolveParams(stage, type, out bool paramsOk);
             var outputs = ResolveOutputs(stage, type);
             var inputs = ResolveInputs(stage, type);
@@ -102,6 +104,17 @@ public static class PipelineValidator
                 Inputs = inputs,
                 Outputs = outputs,
             };
+        }
+
+        /// <summary>Only fan-out stage types split into items that an executor can place elsewhere.</summary>
+        private void CheckExecutor(StageSpec stage, IStage type)
+        {
+            if (stage.Executor is not { } executor || executor.Kind == ExecutorKind.Local || type is IFanOutStage)
+                return;
+            var fanOut = registry.All.OfType<IFanOutStage>().Select(s => s.Type).ToList();
+            Error(executor.Kind is null ? executor.Mark : executor.KindMark,
+                $"stage '{stage.Name}' ({type.Type}) cannot have an executor: its stage type does not fan out into work items"
+                + (fanOut.Count == 0 ? " (no registered stage type does)" : $" (fan-out types: {string.Join(", ", fanOut)})"));
         }
 
         private Dictionary<string, object> ResolveParams(StageSpec stage, IStage type, out bool ok)

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Pipeline.Core.Executors;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -8,8 +9,8 @@ namespace Pipeline.Core.Config;
 /// into a <see cref="PipelineSpec"/>, collecting structural errors: syntax, unknown keys, wrong shapes.</summary>
 public static partial class PipelineYaml
 {
-    public static readonly string[] TopLevelKeys = ["stages", "description"];
-    public static readonly string[] StageKeys = ["name", "uses", "description", "params", "inputs", "outputs"];
+    public static readonly string[] TopLevelKeys = ["stages", "description", "executor"];
+    public static readonly string[] StageKeys = ["name", "uses", "description", "params", "inputs", "outputs", "executor"];
 
     [GeneratedRegex("^[A-Za-z][A-Za-z0-9_-]*$")]
     public static partial Regex NamePattern();
@@ -48,6 +49,9 @@ public static partial class PipelineYaml
                 case "description":
                     spec.Description = (value as YamlScalarNode)?.Value;
                     break;
+                case "executor":
+                    spec.Executor = ExecutorYaml.Parse(value, "the top-level executor", Error);
+                    break;
                 default:
                     Error(keyNode, $"unknown key '{key}' (allowed: {string.Join(", ", TopLevelKeys)})");
                     break;
@@ -81,6 +85,7 @@ public static partial class PipelineYaml
     {
         var stage = new StageSpec { Mark = SourceMark.Of(map) };
         bool hasName = false, hasUses = false;
+        YamlNode? executor = null;
         foreach (var (keyNode, value) in map.Children)
         {
             var key = ((YamlScalarNode)keyNode).Value;
@@ -161,11 +166,16 @@ public static partial class PipelineYaml
                         error(value, "'outputs' must be a list of output port names");
                     }
                     break;
+                case "executor":
+                    executor = value;
+                    break;
                 default:
                     error(keyNode, $"unknown key '{key}' in a stage (allowed: {string.Join(", ", StageKeys)})");
                     break;
             }
         }
+        if (executor is not null)
+            stage.Executor = ExecutorYaml.Parse(executor, hasName ? $"the executor of stage '{stage.Name}'" : "a stage's executor", error);
         if (!hasName)
             error(map, "stage has no 'name'");
         if (!hasUses)

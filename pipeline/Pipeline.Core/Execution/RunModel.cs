@@ -21,6 +21,8 @@ public sealed record RunOptions
     /// <summary>Raw <c>STAGE.PARAM=VALUE</c> overrides.</summary>
     public IReadOnlyList<string> Sets { get; init; } = [];
     public TimeSpan LockTimeout { get; init; } = TimeSpan.FromSeconds(60);
+    /// <summary><c>--executor</c>: where the items of fan-out stages run, over pipeline.yaml's choice; null: as configured.</summary>
+    public Executors.ExecutorKind? Executor { get; init; }
 }
 
 public enum StageAction

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Pipeline.Abstractions;
 using Pipeline.Core.Config;
+using Pipeline.Core.Executors;
 using Pipeline.Core.Store;
 
 namespace Pipeline.Core.Execution;
@@ -30,7 +31,12 @@ internal static class StageCommitter
             var context = new EngineStageContext(stage.Name, stage.Type, stage.Params, plan.Inputs, outputs,
                 log.ForStage(stage.Name), session.Cancellation, session.Options.Jobs, cacheDir, provenance);
             using (log.Activity(stage.Name))
-                stage.Type.Run(context);
+            {
+                if (stage.Type is IFanOutStage fanOut)
+                    FanOutStageRunner.Run(fanOut, stage, plan, context, session);
+                else
+                    stage.Type.Run(context);
+            }
             session.Cancellation.ThrowIfCancellationRequested();
 
             var staged = outputs.Collect(stage.Outputs, stage.Name);
@@ -47,6 +53,8 @@ internal static class StageCommitter
             foreach (var (_, artifact) in artifacts)
                 session.Copies.Materialize(artifact);
             session.Publish(stage.Name, artifacts.Select(a => (a.Name, (StoredArtifact?)a.Artifact)));
+            if (stage.Type is IFanOutStage)
+                FanOutStageRunner.Cleanup(stage, plan, session);
             log.Line($"{stage.Name}: done in {Seconds(watch.Elapsed)}");
             return new StageOutcome(stage.Name, StageAction.Ran, plan.Reasons, watch.Elapsed, Fingerprint: plan.Fingerprint);
         }

@@ -13,15 +13,45 @@ internal sealed record StagePlan(
     string? Fingerprint,
     IReadOnlyDictionary<string, InputHandle> Inputs,
     RunRecord? RestoreFrom,
-    LockedStage? Locked);
+    LockedStage? Locked)
+{
+    /// <summary>Run because of --force (a fan-out stage then discards item results of an interrupted run).</summary>
+    public bool Forced { get; init; }
+}
 
 internal static class StagePlanner
 {
     public static StagePlan Plan(ResolvedStage stage, RunSession session, bool force)
     {
         var locked = session.Locked(stage.Name);
-        var inputs = new Dictionary<string, InputHandle>(StringComparer.Ordinal);
         var pending = new List<string>();
+        var inputs = ResolveInputs(stage, session, pending);
+        if (pending.Count > 0)
+            return new StagePlan(StageAction.WouldRun, pending.Distinct().ToList(), null, inputs, null, locked);
+
+        var fingerprint = Fingerprint.Compute(stage.Type.Type, stage.Type.Version, stage.ParamsJson,
+            inputs.Select(kv => KeyValuePair.Create(kv.Key, kv.Value.Hash)));
+        var reasons = Differences(stage, locked, inputs, fingerprint);
+        if (reasons.Count == 0)
+            reasons.AddRange(OutputProblems(stage, locked!, session));
+        if (force)
+            reasons.Insert(0, "--force");
+        if (reasons.Count == 0)
+            return new StagePlan(StageAction.UpToDate, reasons, fingerprint, inputs, null, locked);
+        if (!force)
+        {
+            var record = session.Runs.Find(fingerprint);
+            if (record is not null && Restorable(stage, record, session))
+                return new StagePlan(StageAction.WouldRestore, reasons, fingerprint, inputs, record, locked);
+        }
+        return new StagePlan(StageAction.WouldRun, reasons, fingerprint, inputs, null, locked) { Forced = force };
+    }
+
+    /// <summary>The stage's inputs: upstream outputs as published in the session, raw paths hashed (through the
+    /// hash cache). Upstream outputs not known yet (dry runs) are reported in <paramref name="pending"/>.</summary>
+    public static Dictionary<string, InputHandle> ResolveInputs(ResolvedStage stage, RunSession session, List<string> pending)
+    {
+        var inputs = new Dictionary<string, InputHandle>(StringComparer.Ordinal);
         foreach (var input in stage.Inputs)
         {
             if (input.Stage is not null)
@@ -45,25 +75,7 @@ internal static class StagePlanner
                 inputs[input.Port.Name] = RawHandle(input, session, stage.Name);
             }
         }
-        if (pending.Count > 0)
-            return new StagePlan(StageAction.WouldRun, pending.Distinct().ToList(), null, inputs, null, locked);
-
-        var fingerprint = Fingerprint.Compute(stage.Type.Type, stage.Type.Version, stage.ParamsJson,
-            inputs.Select(kv => KeyValuePair.Create(kv.Key, kv.Value.Hash)));
-        var reasons = Differences(stage, locked, inputs, fingerprint);
-        if (reasons.Count == 0)
-            reasons.AddRange(OutputProblems(stage, locked!, session));
-        if (force)
-            reasons.Insert(0, "--force");
-        if (reasons.Count == 0)
-            return new StagePlan(StageAction.UpToDate, reasons, fingerprint, inputs, null, locked);
-        if (!force)
-        {
-            var record = session.Runs.Find(fingerprint);
-            if (record is not null && Restorable(stage, record, session))
-                return new StagePlan(StageAction.WouldRestore, reasons, fingerprint, inputs, record, locked);
-        }
-        return new StagePlan(StageAction.WouldRun, reasons, fingerprint, inputs, null, locked);
+        return inputs;
     }
 
     private static InputHandle RawHandle(ResolvedInput input, RunSession session, string stage)
