@@ -1,3 +1,4 @@
+using Pipeline.Plotting;
 using ScottPlot;
 
 namespace Pipeline.Fitting.Plots;

@@ -1,3 +1,4 @@
+using Pipeline.Plotting;
 using System.Globalization;
 using Pipeline.Abstractions;
 using ScottPlot;
@@ -85,8 +86,5 @@ public static class KmcPlots
     }
 
     private static void Save(Plot plot, string directory, string name)
-    {
-        plot.SavePng(Path.Combine(directory, name + ".png"), Width, Height);
-        plot.SaveSvg(Path.Combine(directory, name + ".svg"), Width, Height);
-    }
+        => PlotFiles.Save(plot, directory, name, Width, Height);
 }
