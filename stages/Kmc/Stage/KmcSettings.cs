@@ -26,10 +26,10 @@ public sealed record KmcSettings
     [
         ParamSpec.FloatList("compositions", "x values of Li(2-x)VO2F to simulate", [0.1, 0.2, 0.3], min: 0, max: 2),
         ParamSpec.FloatList("temperatures", "temperatures in K (the Arrhenius fit uses all of them)", [300.0, 400, 500, 600], min: 1),
-        ParamSpec.Int("size", "supercell edge L in conventional cells: 4 L^3 cation sites (63 gives 10^6)", 10, min: 1, max: 127),
-        ParamSpec.Int("seeds", "independent runs per (x, T), seeds 1..n (ignored when seed_list is set)", 4, min: 1),
+        ParamSpec.Int("size", "supercell edge L in conventional cells: 4 L^3 cation sites (63 gives 10^6)", 8, min: 1, max: 127),
+        ParamSpec.Int("seeds", "independent runs per (x, T), seeds 1..n (ignored when seed_list is set)", 2, min: 1),
         ParamSpec.IntList("seed_list", "explicit seeds per (x, T); overrides seeds", [], min: 0),
-        ParamSpec.Int("steps", "kMC events per run (when time is 0)", 200_000, min: 1),
+        ParamSpec.Int("steps", "kMC events per run (when time is 0)", 50_000, min: 1),
         ParamSpec.Float("time", "simulated time per run in s; 0 means run 'steps' events", 0.0, min: 0),
         ParamSpec.Float("nu", "attempt frequency in 1/s", 1e13, min: 1e-300),
         ParamSpec.Float("synthesis_temperature", "0 = random start; else equilibrate with the CE's canonical Monte Carlo at this T (K)", 0.0, min: 0),
