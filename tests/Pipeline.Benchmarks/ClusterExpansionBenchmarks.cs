@@ -69,6 +69,25 @@ public class ClusterExpansionBenchmarks
         return checksum;
     }
 
+    /// <summary>One operation = one SiteFlipDelta (the hop's initial site emptied): the per-site energy the kMC caches;
+    /// one single-site pass, about half a HopDelta.</summary>
+    [Benchmark(OperationsPerInvoke = Hops)]
+    public double SiteFlipDelta()
+    {
+        double checksum = 0;
+        for (int k = 0; k < Hops; k++) checksum += _evaluator.SiteFlipDelta(_cations, _anions, _from[k], (byte)Species.Vac);
+        return checksum;
+    }
+
+    /// <summary>One operation = one HopInteraction of an NN hop (only the clusters holding both sites: 14 for "full").</summary>
+    [Benchmark(OperationsPerInvoke = Hops)]
+    public double HopInteraction()
+    {
+        double checksum = 0;
+        for (int k = 0; k < Hops; k++) checksum += _evaluator.HopInteraction(_cations, _anions, _from[k], _to[k]);
+        return checksum;
+    }
+
     /// <summary>The synthetic study's lattice gas (cation-cation shells 1-2, anion-anion 1, cation-anion 1).</summary>
     private static CeModel TruthModel(ClusterSpace space)
     {

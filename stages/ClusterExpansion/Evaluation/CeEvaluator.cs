@@ -15,7 +15,7 @@ namespace Pipeline.ClusterExpansion;
 /// <para>Cost and memory do not depend on the supercell size: neighbours are found through
 /// <see cref="SiteLookup"/> (or, inside conventional supercells, by index arithmetic), and the delta methods
 /// allocate nothing. Instances are immutable and thread-safe.</para></summary>
-public sealed class CeEvaluator
+public sealed partial class CeEvaluator
 {
     private readonly SiteLookup _lookup;
     private readonly SiteEnvironment _cation;
@@ -37,6 +37,7 @@ public sealed class CeEvaluator
         var indexing = NeighborIndexing.For(cell, reach);
         _cation = SiteEnvironmentBuilder.Build(Sublattice.Cation, active, _lookup, indexing);
         _anion = SiteEnvironmentBuilder.Build(Sublattice.Anion, active, _lookup, indexing);
+        _hopPairs = HopPairEnvironmentBuilder.Build(_cation, _lookup);
     }
 
     public CeModel Model { get; }

@@ -1,3 +1,5 @@
+using Pipeline.RockSalt;
+
 namespace Pipeline.ClusterExpansion;
 
 /// <summary>Everything needed to compute the energy change of one site of a sublattice changing species, built
@@ -14,6 +16,8 @@ internal sealed class SiteEnvironment
     public const int MaxSlots = 1024;
 
     public required Sublattice Sublattice { get; init; }
+    /// <summary>Offsets (units of a/2) of the slots from the changed site.</summary>
+    public required Int3[] SlotOffsets { get; init; }
     /// <summary>Site-lookup table deltas of the slots.</summary>
     public required int[] SlotDeltas { get; init; }
     /// <summary>Index deltas of the slots for interior sites of a conventional supercell (even / odd x), or null.</summary>

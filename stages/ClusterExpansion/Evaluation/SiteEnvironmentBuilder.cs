@@ -53,6 +53,7 @@ internal static class SiteEnvironmentBuilder
         var env = new SiteEnvironment
         {
             Sublattice = sublattice,
+            SlotOffsets = distinct,
             SlotDeltas = distinct.Select(lookup.Delta).ToArray(),
             AffineEven = indexing.Deltas(distinct, 0),
             AffineOdd = indexing.Deltas(distinct, 1),
