@@ -15,6 +15,15 @@ public interface IBarrierProvider
     /// along <paramref name="direction"/> may read; must include I (offset 0) and F (the NN vector). The impact
     /// table is built from these: after a hop, exactly the events that read a changed site are recomputed.</summary>
     IReadOnlyCollection<Int3> DependencyOffsets(int direction);
+
+    /// <summary>Called before the event table computes every event from scratch (start of a run, full refresh): a
+    /// provider that caches per-site terms of the configuration rebuilds them here.</summary>
+    void Rebuild(KmcLattice lattice) { }
+
+    /// <summary>Called after the Li on <paramref name="from"/> moved along NN direction <paramref name="direction"/> to
+    /// <paramref name="to"/>, before the impacted events are recomputed: a provider that caches per-site terms
+    /// refreshes the ones the two changed sites affect.</summary>
+    void AfterHop(KmcLattice lattice, int from, int direction, int to) { }
 }
 
 /// <summary>Offset sets shared by the providers.</summary>

@@ -36,7 +36,7 @@ public sealed class OnTheFlyBarrier : IBarrierProvider
     public double Barrier(KmcLattice lattice, int from, int direction, int to)
     {
         double kra = Kra(lattice, from, direction);
-        double dE = _energy.HopDelta(lattice.Cations, lattice.Anions, from, to);
+        double dE = _energy.HopDelta(lattice.Cations, lattice.Anions, from, direction, to);
         return Clamp(kra, dE);
     }
 
@@ -56,4 +56,8 @@ public sealed class OnTheFlyBarrier : IBarrierProvider
     public static double Clamp(double kra, double dE) => Math.Max(kra + 0.5 * dE, Math.Max(dE, 0.0));
 
     public IReadOnlyCollection<Int3> DependencyOffsets(int direction) => _deps[direction];
+
+    public void Rebuild(KmcLattice lattice) => _energy.Rebuild(lattice);
+
+    public void AfterHop(KmcLattice lattice, int from, int direction, int to) => _energy.AfterHop(lattice, from, direction, to);
 }

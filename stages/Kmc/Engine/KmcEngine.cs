@@ -86,7 +86,7 @@ public sealed class KmcEngine
         int to = _lattice.Neighbor(from, direction);
         CountJump(from, direction, rate);
         _lattice.Hop(from, direction, to);
-        _events.AfterHop(from, to);
+        _events.AfterHop(from, direction, to);
         LastHop = (from, to);
         AdvanceClock(dt);
         Steps++;

@@ -14,24 +14,24 @@ namespace Pipeline.Kmc.Events;
 public sealed class EventTable
 {
     private const byte Li = (byte)Species.Li, Vac = (byte)Species.Vac;
-    private const int BrickShift = 5, BrickSize = 1 << BrickShift;
+    private const int BrickShift = 3, BrickSize = 1 << BrickShift;
     private static readonly Int3[] s_nn = HopGeometry.NeighborVectors.ToArray();
     private readonly KmcLattice _lattice;
     private readonly CubicSiteIndex _index;
     private readonly IBarrierProvider _barriers;
     private readonly ImpactStencil _stencil;
-    private readonly double[] _rates;   // 12 per slot
+    private readonly float[] _rates;    // per slot a row of RowStride: 12 rates, 4 unused (one aligned cache line)
+    private readonly int _rowBase;      // index of the first row (64-byte aligned)
+    private const int RowStride = 16;
     private readonly double[] _siteSum; // per slot: its 12 rates summed
     private readonly SumTree _bricks;   // per brick: its 32 site sums summed
     private readonly double _nu, _beta;
 
-    // Per-hop scratch: the affected Li sites and their direction masks, deduplicated through a small open-addressing
-    // table whose entries are valid only for the current epoch (no clearing, and it stays in L1 even for 10^6 sites).
+    // Per-hop scratch: the affected Li sites (each once: the hop stencil is merged at construction), their direction
+    // masks and event slots, and the distinct bricks to refresh.
     private readonly int[] _pendingSite, _pendingMask, _pendingXyz, _pendingSlot, _pendingBrick;
     private readonly bool _prefetch;
-    private readonly int[] _hashSite, _hashEntry, _hashEpoch;
-    private readonly int _hashMask;
-    private int _epoch, _pending;
+    private int _pending;
 
     /// <param name="nu">Attempt frequency (1/s).</param>
     /// <param name="temperature">Temperature (K).</param>
@@ -45,22 +45,19 @@ public sealed class EventTable
         _nu = nu;
         _beta = 1.0 / (Units.Boltzmann * temperature);
         _stencil = new ImpactStencil(barriers);
-        _rates = new double[12 * _index.SlotCount];
+        // Pinned so the alignment of the rows to cache lines survives the GC.
+        _rates = GC.AllocateArray<float>(RowStride * _index.SlotCount + RowStride, pinned: true);
+        _rowBase = AlignedBase(_rates);
         _siteSum = new double[_index.SlotCount];
         _bricks = new SumTree(_index.SlotCount >> BrickShift);
-        int capacity = 2 * _stencil.Length;
+        int capacity = _stencil.HopLength;
         _pendingSite = new int[capacity];
         _pendingMask = new int[capacity];
         _pendingXyz = new int[capacity];
         _pendingSlot = new int[capacity];
         _pendingBrick = new int[capacity + 1];
         // Software prefetch pays only when the rate rows do not fit in the caches.
-        _prefetch = _rates.Length * sizeof(double) > 8 << 20;
-        int hashSize = (int)BitOperations.RoundUpToPowerOf2((uint)(4 * capacity));
-        _hashSite = new int[hashSize];
-        _hashEntry = new int[hashSize];
-        _hashEpoch = new int[hashSize];
-        _hashMask = hashSize - 1;
+        _prefetch = _rates.Length * sizeof(float) > 8 << 20;
         RecomputeAll();
     }
 
@@ -71,14 +68,15 @@ public sealed class EventTable
     /// <summary>Events recomputed by the last <see cref="AfterHop"/> (Li sites times affected directions).</summary>
     public int LastRecomputed { get; private set; }
 
-    public double Rate(int site, int direction) => _rates[12 * _index.Slot(site) + direction];
+    public double Rate(int site, int direction) => _rates[Row(_index.Slot(site)) + direction];
 
     /// <summary>Activation energy recovered from a rate: Ea = -kT ln(rate/nu).</summary>
-    public double BarrierOf(double rate) => -Math.Log(rate / _nu) / _beta;
+    public double BarrierOf(double rate) => rate == (double)_lastRate ? _lastBarrier : -Math.Log(rate / _nu) / _beta;
 
     /// <summary>Recomputes every event from scratch (start of a run, and the reference the tests compare with).</summary>
     public void RecomputeAll()
     {
+        _barriers.Rebuild(_lattice);
         Array.Clear(_rates);
         Array.Clear(_siteSum);
         var cations = _lattice.Cations;
@@ -113,7 +111,7 @@ public sealed class EventTable
         }
         if (slot < 0) throw new InvalidOperationException($"brick {brick} was selected but has no event");
         if (rest >= sums[slot]) rest = 0.5 * sums[slot];
-        int b = 12 * slot, last = -1;
+        int b = Row(slot), last = -1;
         for (int d = 0; d < 12; d++)
         {
             double r = _rates[b + d];
@@ -127,17 +125,12 @@ public sealed class EventTable
         return (_index.Compose(x, y, z), last, _rates[b + last]);
     }
 
-    /// <summary>Updates the events after the Li on <paramref name="from"/> moved to <paramref name="to"/>.</summary>
-    public void AfterHop(int from, int to)
+    /// <summary>Updates the events after the Li on <paramref name="from"/> moved along <paramref name="direction"/> to
+    /// <paramref name="to"/> (the lattice already shows the new configuration).</summary>
+    public void AfterHop(int from, int direction, int to)
     {
-        if (++_epoch == int.MaxValue)
-        {
-            Array.Clear(_hashEpoch);
-            _epoch = 1;
-        }
-        _pending = 0;
-        Collect(from);
-        Collect(to);
+        _barriers.AfterHop(_lattice, from, direction, to);
+        Collect(from, direction);
         if (_prefetch) PrefetchPending();
         int recomputed = 0;
         for (int k = 0; k < _pending; k++)
@@ -146,44 +139,43 @@ public sealed class EventTable
             int slot = _pendingSlot[k];
             recomputed += BitOperations.PopCount((uint)_pendingMask[k]);
             _siteSum[slot] = Recompute(_pendingSite[k], slot, xyz & 0xFF, (xyz >> 8) & 0xFF, xyz >> 16, _pendingMask[k]);
-            _pendingBrick[k] = slot >> BrickShift;
         }
         // The site the Li left has no events any more.
         int fromSlot = _index.Slot(from);
-        Array.Clear(_rates, 12 * fromSlot, 12);
+        Array.Clear(_rates, Row(fromSlot), 12);
         _siteSum[fromSlot] = 0;
-        _pendingBrick[_pending] = fromSlot >> BrickShift;
 
-        // Distinct bricks (sorted, which the tree refresh wants too), their sums, then the tree above them.
-        var bricks = _pendingBrick.AsSpan(0, _pending + 1);
-        bricks.Sort();
+        // Distinct bricks (a handful: a linear scan beats sorting), their sums, then the tree above them.
+        var bricks = _pendingBrick;
         int unique = 0;
-        for (int k = 0; k < bricks.Length; k++)
-            if (unique == 0 || bricks[unique - 1] != bricks[k]) bricks[unique++] = bricks[k];
-        bricks = bricks[..unique];
-        foreach (int brick in bricks) _bricks.SetWithoutRefresh(brick, BrickSum(brick));
-        _bricks.Refresh(bricks);
+        AddBrick(bricks, ref unique, fromSlot >> BrickShift);
+        for (int k = 0; k < _pending; k++) AddBrick(bricks, ref unique, _pendingSlot[k] >> BrickShift);
+        for (int k = 0; k < unique; k++) _bricks.SetWithoutRefresh(bricks[k], BrickSum(bricks[k]));
+        _bricks.Refresh(bricks.AsSpan(0, unique));
         LastRecomputed = recomputed;
+    }
+
+    private static void AddBrick(int[] bricks, ref int count, int brick)
+    {
+        for (int k = 0; k < count; k++)
+            if (bricks[k] == brick) return;
+        bricks[count++] = brick;
     }
 
     // The pending sites' rate rows are independent cache misses at 10^6 sites: request them all before using any.
     private unsafe void PrefetchPending()
     {
         if (!System.Runtime.Intrinsics.X86.Sse.IsSupported) return;
-        fixed (double* rates = _rates)
+        fixed (float* rates = _rates)
         fixed (double* sums = _siteSum)
         {
             for (int k = 0; k < _pending; k++)
             {
                 int slot = _pendingSlot[k];
-                System.Runtime.Intrinsics.X86.Sse.Prefetch0(rates + 12 * slot);
-                System.Runtime.Intrinsics.X86.Sse.Prefetch0(rates + 12 * slot + 8);
-                // BrickSum reads the whole brick (4 lines).
+                System.Runtime.Intrinsics.X86.Sse.Prefetch0(rates + Row(slot));
+                // BrickSum reads the whole brick.
                 double* brick = sums + (slot & ~(BrickSize - 1));
-                System.Runtime.Intrinsics.X86.Sse.Prefetch0(brick);
-                System.Runtime.Intrinsics.X86.Sse.Prefetch0(brick + 8);
-                System.Runtime.Intrinsics.X86.Sse.Prefetch0(brick + 16);
-                System.Runtime.Intrinsics.X86.Sse.Prefetch0(brick + 24);
+                for (int o = 0; o < BrickSize; o += 8) System.Runtime.Intrinsics.X86.Sse.Prefetch0(brick + o);
             }
         }
     }
@@ -194,10 +186,7 @@ public sealed class EventTable
         fixed (double* sums = _siteSum)
         {
             double* p = sums + firstSlot;
-            System.Runtime.Intrinsics.X86.Sse.Prefetch0(p);
-            System.Runtime.Intrinsics.X86.Sse.Prefetch0(p + 8);
-            System.Runtime.Intrinsics.X86.Sse.Prefetch0(p + 16);
-            System.Runtime.Intrinsics.X86.Sse.Prefetch0(p + 24);
+            for (int o = 0; o < BrickSize; o += 8) System.Runtime.Intrinsics.X86.Sse.Prefetch0(p + o);
         }
     }
 
@@ -210,49 +199,42 @@ public sealed class EventTable
         return total;
     }
 
-    private void Collect(int changed)
+    /// <summary>Lists the Li sites (with their direction masks) whose events a hop along <paramref name="direction"/>
+    /// from <paramref name="from"/> affects.</summary>
+    private void Collect(int from, int direction)
     {
         var cations = _lattice.Cations;
         var index = _index;
-        var (x, y, z) = index.Coordinates(changed);
-        var offsets = _stencil.Offsets;
-        var masks = _stencil.Masks;
-        var hashSite = _hashSite;
-        var hashEpoch = _hashEpoch;
-        int epoch = _epoch, hashMask = _hashMask;
+        var (x, y, z) = index.Coordinates(from);
+        var (offsets, masks) = _stencil.ForHop(direction);
+        int pending = 0;
         for (int k = 0; k < offsets.Length; k++)
         {
             var o = offsets[k];
             var (sx, sy, sz) = index.Wrap(x, y, z, o.X, o.Y, o.Z);
             int site = index.Compose(sx, sy, sz);
             if (cations[site] != Li) continue;
-            int h = (int)(((uint)site * 0x9E3779B1u) >> 8) & hashMask;
-            while (hashEpoch[h] == epoch && hashSite[h] != site) h = (h + 1) & hashMask;
-            if (hashEpoch[h] == epoch)
-            {
-                _pendingMask[_hashEntry[h]] |= masks[k];
-                continue;
-            }
-            hashEpoch[h] = epoch;
-            hashSite[h] = site;
-            _hashEntry[h] = _pending;
-            _pendingSite[_pending] = site;
-            _pendingMask[_pending] = masks[k];
-            _pendingXyz[_pending] = sx | sy << 8 | sz << 16;
-            _pendingSlot[_pending] = index.Slot(sx, sy, sz);
-            _pending++;
+            // In cells smaller than the stencil two offsets can wrap onto one site: it is then recomputed twice,
+            // which is harmless (a recomputation is a pure function of the configuration).
+            _pendingSite[pending] = site;
+            _pendingMask[pending] = masks[k];
+            _pendingXyz[pending] = sx | sy << 8 | sz << 16;
+            _pendingSlot[pending] = index.Slot(sx, sy, sz);
+            pending++;
         }
+        _pending = pending;
     }
 
     // Barriers repeat (always, for a constant barrier): remember the last exponential.
-    private double _lastBarrier = double.NaN, _lastRate;
+    private double _lastBarrier = double.NaN;
+    private float _lastRate;
 
-    private double RateOf(double barrier)
+    private float RateOf(double barrier)
     {
         if (barrier != _lastBarrier)
         {
             _lastBarrier = barrier;
-            _lastRate = _nu * Math.Exp(-_beta * barrier);
+            _lastRate = (float)(_nu * Math.Exp(-_beta * barrier));
         }
         return _lastRate;
     }
@@ -262,7 +244,7 @@ public sealed class EventTable
     {
         var cations = _lattice.Cations;
         var rates = _rates;
-        int b = 12 * slot;
+        int b = Row(slot);
         uint bits = (uint)mask;
         while (bits != 0)
         {
@@ -270,13 +252,24 @@ public sealed class EventTable
             bits &= bits - 1;
             var v = s_nn[d];
             int target = _index.At(x, y, z, v.X, v.Y, v.Z);
-            rates[b + d] = cations[target] == Vac ? RateOf(_barriers.Barrier(_lattice, site, d, target)) : 0.0;
+            rates[b + d] = cations[target] == Vac ? RateOf(_barriers.Barrier(_lattice, site, d, target)) : 0f;
         }
         return RowSum(rates, b);
     }
 
     /// <summary>The 12 rates of a row summed in a fixed pairwise order (short dependency chains).</summary>
-    private static double RowSum(double[] r, int b)
-        => ((r[b] + r[b + 1]) + (r[b + 2] + r[b + 3])) + ((r[b + 4] + r[b + 5]) + (r[b + 6] + r[b + 7]))
-         + ((r[b + 8] + r[b + 9]) + (r[b + 10] + r[b + 11]));
+    private static double RowSum(float[] r, int b)
+        => (((double)r[b] + r[b + 1]) + ((double)r[b + 2] + r[b + 3])) + (((double)r[b + 4] + r[b + 5]) + ((double)r[b + 6] + r[b + 7]))
+         + (((double)r[b + 8] + r[b + 9]) + ((double)r[b + 10] + r[b + 11]));
+
+    private int Row(int slot) => _rowBase + RowStride * slot;
+
+    private static unsafe int AlignedBase(float[] pinned)
+    {
+        fixed (float* p = pinned)
+        {
+            long misalignment = (long)p & 63;
+            return misalignment == 0 ? 0 : (int)((64 - misalignment) / sizeof(float));
+        }
+    }
 }

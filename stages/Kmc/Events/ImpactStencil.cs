@@ -5,7 +5,9 @@ namespace Pipeline.Kmc.Events;
 
 /// <summary>The inverse of the barrier dependencies: for a cation site c whose species changed, the events
 /// (Li site c + offset, direction) that read c. Event (i, d) reads i + o for o in DependencyOffsets(d), so it is
-/// affected when i = c - o. Entries with the same site offset are merged into one 12-bit direction mask.</summary>
+/// affected when i = c - o. Entries with the same site offset are merged into one 12-bit direction mask.
+/// A hop changes two sites, I and F = I + v_d: <see cref="ForHop"/> gives the union of their stencils, merged once at
+/// construction, so an executed hop visits every affected site once with no deduplication at run time.</summary>
 public sealed class ImpactStencil
 {
     public ImpactStencil(IBarrierProvider provider)
@@ -21,7 +23,25 @@ public sealed class ImpactStencil
             }
         Offsets = masks.Keys.ToArray();
         Masks = masks.Values.ToArray();
+        _hopOffsets = new Int3[12][];
+        _hopMasks = new int[12][];
+        for (int d = 0; d < 12; d++)
+        {
+            var merged = new SortedDictionary<Int3, int>(Comparer<Int3>.Create(Compare));
+            var v = HopGeometry.NeighborVectors[d];
+            for (int k = 0; k < Offsets.Length; k++)
+            {
+                merged[Offsets[k]] = merged.GetValueOrDefault(Offsets[k]) | Masks[k];
+                merged[Offsets[k] + v] = merged.GetValueOrDefault(Offsets[k] + v) | Masks[k];
+            }
+            _hopOffsets[d] = merged.Keys.ToArray();
+            _hopMasks[d] = merged.Values.ToArray();
+        }
+        HopLength = _hopOffsets.Max(o => o.Length);
     }
+
+    private readonly Int3[][] _hopOffsets;
+    private readonly int[][] _hopMasks;
 
     /// <summary>Site offsets from the changed site to the affected Li site.</summary>
     public Int3[] Offsets { get; }
@@ -30,6 +50,13 @@ public sealed class ImpactStencil
     public int[] Masks { get; }
 
     public int Length => Offsets.Length;
+
+    /// <summary>The events a hop along <paramref name="direction"/> affects: offsets from its initial site I to the
+    /// affected Li site, and per offset the mask of affected directions (the stencils of I and F merged).</summary>
+    public (Int3[] Offsets, int[] Masks) ForHop(int direction) => (_hopOffsets[direction], _hopMasks[direction]);
+
+    /// <summary>Longest <see cref="ForHop"/> list over the 12 directions.</summary>
+    public int HopLength { get; }
 
     private static int Compare(Int3 a, Int3 b)
         => a.Z != b.Z ? a.Z.CompareTo(b.Z) : a.Y != b.Y ? a.Y.CompareTo(b.Y) : a.X.CompareTo(b.X);
