@@ -96,7 +96,7 @@ public class BarrierTests
                 if (lattice.Cations[to] != (byte)Species.Vac) continue;
                 double dE = energy.HopDelta(lattice.Cations, lattice.Anions, from, to);
                 double ef = provider.Barrier(lattice, from, d, to);
-                double rawForward = provider.Kra(lattice, from, d) + dE / 2;
+                double rawForward = (float)provider.Kra(lattice, from, d) + dE / 2; // the KRA term is kept in single precision
                 var trial = new KmcLattice(lattice.Cell, lattice.Cations, lattice.Anions);
                 trial.Hop(from, d, to);
                 double eb = provider.Barrier(trial, to, d ^ 1, from);

@@ -16,6 +16,23 @@ public interface IBarrierProvider
     /// table is built from these: after a hop, exactly the events that read a changed site are recomputed.</summary>
     IReadOnlyCollection<Int3> DependencyOffsets(int direction);
 
+    /// <summary>True when the barrier splits into a local term the event table may cache per event (a float, e.g. the
+    /// KRA barrier from the hop's own neighbourhood) and the rest (e.g. the CE energy change): after a hop, events
+    /// whose <see cref="LocalOffsets"/> did not change get <see cref="Barrier(KmcLattice, int, int, int, float)"/> with
+    /// their cached term instead of a full evaluation.</summary>
+    bool SplitsLocalTerm => false;
+
+    /// <summary>The cation offsets (from I) the local term reads: a subset of <see cref="DependencyOffsets"/>
+    /// including I and F.</summary>
+    IReadOnlyCollection<Int3> LocalOffsets(int direction) => DependencyOffsets(direction);
+
+    /// <summary>The local term of the hop (only called when <see cref="SplitsLocalTerm"/>).</summary>
+    float LocalTerm(KmcLattice lattice, int from, int direction, int to) => 0f;
+
+    /// <summary>The activation energy given the hop's current local term; equals
+    /// <see cref="Barrier(KmcLattice, int, int, int)"/> whenever <paramref name="localTerm"/> is current.</summary>
+    double Barrier(KmcLattice lattice, int from, int direction, int to, float localTerm) => Barrier(lattice, from, direction, to);
+
     /// <summary>Called before the event table computes every event from scratch (start of a run, full refresh): a
     /// provider that caches per-site terms of the configuration rebuilds them here.</summary>
     void Rebuild(KmcLattice lattice) { }

@@ -14,7 +14,7 @@ public sealed class OnTheFlyBarrier : IBarrierProvider
     private const int NnTmInitial = 8, NnTmFinal = 9;
     private readonly IKraModel _kra;
     private readonly IHopEnergy _energy;
-    private readonly HashSet<Int3>[] _deps;
+    private readonly HashSet<Int3>[] _deps, _local;
     private readonly double[] _descriptors = new double[HopDescriptors.KraCount];
     private HopAnatomy _anatomy;
 
@@ -23,8 +23,10 @@ public sealed class OnTheFlyBarrier : IBarrierProvider
         _kra = kra;
         _energy = energy;
         _deps = new HashSet<Int3>[12];
+        _local = new HashSet<Int3>[12];
         for (int d = 0; d < 12; d++)
         {
+            _local[d] = AnatomyStencil.CationOffsets(d);
             var set = new HashSet<Int3>(AnatomyStencil.CationOffsets(d));
             set.UnionWith(DependencySets.WithinRadiusOfEndpoints(d, energy.InteractionRadiusSquared));
             _deps[d] = set;
@@ -34,10 +36,21 @@ public sealed class OnTheFlyBarrier : IBarrierProvider
     public IHopEnergy Energy => _energy;
 
     public double Barrier(KmcLattice lattice, int from, int direction, int to)
+        => Barrier(lattice, from, direction, to, LocalTerm(lattice, from, direction, to));
+
+    // The KRA term depends on the hop's anatomy only, the energy change on the CE's whole range around I and F: the
+    // event table caches the KRA (rounded to single precision on every path, so cached and fresh barriers agree bit
+    // for bit, and a hop and its reverse still share one value) and re-evaluates only dE when the anatomy is unchanged.
+    public bool SplitsLocalTerm => true;
+
+    public IReadOnlyCollection<Int3> LocalOffsets(int direction) => _local[direction];
+
+    public float LocalTerm(KmcLattice lattice, int from, int direction, int to) => (float)Kra(lattice, from, direction);
+
+    public double Barrier(KmcLattice lattice, int from, int direction, int to, float localTerm)
     {
-        double kra = Kra(lattice, from, direction);
         double dE = _energy.HopDelta(lattice.Cations, lattice.Anions, from, direction, to);
-        return Clamp(kra, dE);
+        return Clamp(localTerm, dE);
     }
 
     /// <summary>Symmetrized KRA of the hop on the current configuration.</summary>

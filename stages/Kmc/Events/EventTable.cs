@@ -23,6 +23,8 @@ public sealed class EventTable
     private readonly float[] _rates;    // per slot a row of RowStride: 12 rates, 4 unused (one aligned cache line)
     private readonly int _rowBase;      // index of the first row (64-byte aligned)
     private const int RowStride = 16;
+    private readonly float[] _localTerm; // per slot 12 cached local terms, when the provider splits its barrier
+    private readonly bool _split;
     private readonly double[] _siteSum; // per slot: its 12 rates summed
     private readonly SumTree _bricks;   // per brick: its 32 site sums summed
     private readonly double _nu, _beta;
@@ -48,6 +50,8 @@ public sealed class EventTable
         // Pinned so the alignment of the rows to cache lines survives the GC.
         _rates = GC.AllocateArray<float>(RowStride * _index.SlotCount + RowStride, pinned: true);
         _rowBase = AlignedBase(_rates);
+        _split = barriers.SplitsLocalTerm;
+        _localTerm = _split ? new float[12 * _index.SlotCount] : [];
         _siteSum = new double[_index.SlotCount];
         _bricks = new SumTree(_index.SlotCount >> BrickShift);
         int capacity = _stencil.HopLength;
@@ -85,7 +89,7 @@ public sealed class EventTable
             if (cations[site] != Li) continue;
             var (x, y, z) = _index.Coordinates(site);
             int slot = _index.Slot(x, y, z);
-            _siteSum[slot] = Recompute(site, slot, x, y, z, 0xFFF);
+            _siteSum[slot] = Recompute(site, slot, x, y, z, AllWithLocal);
         }
         var brickSums = new double[_bricks.Count];
         for (int b = 0; b < brickSums.Length; b++) brickSums[b] = BrickSum(b);
@@ -137,7 +141,7 @@ public sealed class EventTable
         {
             int xyz = _pendingXyz[k];
             int slot = _pendingSlot[k];
-            recomputed += BitOperations.PopCount((uint)_pendingMask[k]);
+            recomputed += BitOperations.PopCount((uint)(_pendingMask[k] & ImpactStencil.DirectionBits));
             _siteSum[slot] = Recompute(_pendingSite[k], slot, xyz & 0xFF, (xyz >> 8) & 0xFF, xyz >> 16, _pendingMask[k]);
         }
         // The site the Li left has no events any more.
@@ -239,20 +243,33 @@ public sealed class EventTable
         return _lastRate;
     }
 
-    /// <summary>Recomputes the masked directions of the Li on <paramref name="site"/>; returns its 12 rates summed.</summary>
+    private const int AllWithLocal = ImpactStencil.DirectionBits | ImpactStencil.DirectionBits << ImpactStencil.LocalShift;
+
+    /// <summary>Recomputes the masked directions of the Li on <paramref name="site"/> (see <see cref="ImpactStencil"/>
+    /// for the mask); returns its 12 rates summed. A cached local term is current whenever its event is possible: the
+    /// event only becomes possible when F empties or a Li arrives on I, and both are local changes.</summary>
     private double Recompute(int site, int slot, int x, int y, int z, int mask)
     {
         var cations = _lattice.Cations;
         var rates = _rates;
         int b = Row(slot);
-        uint bits = (uint)mask;
+        uint bits = (uint)mask & ImpactStencil.DirectionBits;
         while (bits != 0)
         {
             int d = BitOperations.TrailingZeroCount(bits);
             bits &= bits - 1;
             var v = s_nn[d];
             int target = _index.At(x, y, z, v.X, v.Y, v.Z);
-            rates[b + d] = cations[target] == Vac ? RateOf(_barriers.Barrier(_lattice, site, d, target)) : 0f;
+            if (cations[target] != Vac) { rates[b + d] = 0f; continue; }
+            double barrier;
+            if (_split)
+            {
+                ref float local = ref _localTerm[12 * slot + d];
+                if ((mask & 1 << (ImpactStencil.LocalShift + d)) != 0) local = _barriers.LocalTerm(_lattice, site, d, target);
+                barrier = _barriers.Barrier(_lattice, site, d, target, local);
+            }
+            else barrier = _barriers.Barrier(_lattice, site, d, target);
+            rates[b + d] = RateOf(barrier);
         }
         return RowSum(rates, b);
     }
