@@ -83,7 +83,9 @@ public sealed class KmcEngine
         double dt = -Math.Log(_rng.NextDoubleNonZero()) / total;
         if (Time + dt > until) return false;
         var (from, direction, rate) = _events.Select(_rng.NextDouble() * total);
+        _events.BeforeHop(from, direction);
         int to = _lattice.Neighbor(from, direction);
+        _lattice.PrefetchHop(from, to);
         CountJump(from, direction, rate);
         _lattice.Hop(from, direction, to);
         _events.AfterHop(from, direction, to);

@@ -129,31 +129,41 @@ public sealed class EventTable
         return (_index.Compose(x, y, z), last, _rates[b + last]);
     }
 
+    /// <summary>Announces the hop about to be executed: lists the sites whose events it may affect (geometry only)
+    /// and, in cells too large for the caches, requests their memory now, so the misses overlap with the hop itself.
+    /// Optional: <see cref="AfterHop"/> does it when it was not called.</summary>
+    public void BeforeHop(int from, int direction)
+    {
+        Gather(from, direction);
+        if (_prefetch) PrefetchPending();
+    }
+
     /// <summary>Updates the events after the Li on <paramref name="from"/> moved along <paramref name="direction"/> to
     /// <paramref name="to"/> (the lattice already shows the new configuration).</summary>
     public void AfterHop(int from, int direction, int to)
     {
+        if (from != _gatheredFrom || direction != _gatheredDirection) Gather(from, direction);
+        _gatheredFrom = -1;
         _barriers.AfterHop(_lattice, from, direction, to);
-        Collect(from, direction);
-        if (_prefetch) PrefetchPending();
-        int recomputed = 0;
+        var cations = _lattice.Cations;
+        int fromSlot = _index.Slot(from);
+        var bricks = _pendingBrick;
+        int unique = 0, recomputed = 0;
+        AddBrick(bricks, ref unique, fromSlot >> BrickShift);
         for (int k = 0; k < _pending; k++)
         {
-            int xyz = _pendingXyz[k];
-            int slot = _pendingSlot[k];
-            recomputed += BitOperations.PopCount((uint)(_pendingMask[k] & ImpactStencil.DirectionBits));
-            _siteSum[slot] = Recompute(_pendingSite[k], slot, xyz & 0xFF, (xyz >> 8) & 0xFF, xyz >> 16, _pendingMask[k]);
+            int site = _pendingSite[k];
+            if (cations[site] != Li) continue;
+            int xyz = _pendingXyz[k], slot = _pendingSlot[k], mask = _pendingMask[k];
+            recomputed += BitOperations.PopCount((uint)(mask & ImpactStencil.DirectionBits));
+            _siteSum[slot] = Recompute(site, slot, xyz & 0xFF, (xyz >> 8) & 0xFF, xyz >> 16, mask);
+            AddBrick(bricks, ref unique, slot >> BrickShift);
         }
         // The site the Li left has no events any more.
-        int fromSlot = _index.Slot(from);
         Array.Clear(_rates, Row(fromSlot), 12);
         _siteSum[fromSlot] = 0;
 
         // Distinct bricks (a handful: a linear scan beats sorting), their sums, then the tree above them.
-        var bricks = _pendingBrick;
-        int unique = 0;
-        AddBrick(bricks, ref unique, fromSlot >> BrickShift);
-        for (int k = 0; k < _pending; k++) AddBrick(bricks, ref unique, _pendingSlot[k] >> BrickShift);
         for (int k = 0; k < unique; k++) _bricks.SetWithoutRefresh(bricks[k], BrickSum(bricks[k]));
         _bricks.Refresh(bricks.AsSpan(0, unique));
         LastRecomputed = recomputed;
@@ -203,30 +213,29 @@ public sealed class EventTable
         return total;
     }
 
-    /// <summary>Lists the Li sites (with their direction masks) whose events a hop along <paramref name="direction"/>
-    /// from <paramref name="from"/> affects.</summary>
-    private void Collect(int from, int direction)
+    private int _gatheredFrom = -1, _gatheredDirection = -1;
+
+    /// <summary>Lists the sites (with their direction masks) whose events a hop along <paramref name="direction"/>
+    /// from <paramref name="from"/> may affect; only those that hold Li after the hop have events.</summary>
+    private void Gather(int from, int direction)
     {
-        var cations = _lattice.Cations;
         var index = _index;
         var (x, y, z) = index.Coordinates(from);
         var (offsets, masks) = _stencil.ForHop(direction);
-        int pending = 0;
         for (int k = 0; k < offsets.Length; k++)
         {
             var o = offsets[k];
             var (sx, sy, sz) = index.Wrap(x, y, z, o.X, o.Y, o.Z);
-            int site = index.Compose(sx, sy, sz);
-            if (cations[site] != Li) continue;
             // In cells smaller than the stencil two offsets can wrap onto one site: it is then recomputed twice,
             // which is harmless (a recomputation is a pure function of the configuration).
-            _pendingSite[pending] = site;
-            _pendingMask[pending] = masks[k];
-            _pendingXyz[pending] = sx | sy << 8 | sz << 16;
-            _pendingSlot[pending] = index.Slot(sx, sy, sz);
-            pending++;
+            _pendingSite[k] = index.Compose(sx, sy, sz);
+            _pendingMask[k] = masks[k];
+            _pendingXyz[k] = sx | sy << 8 | sz << 16;
+            _pendingSlot[k] = index.Slot(sx, sy, sz);
         }
-        _pending = pending;
+        _pending = offsets.Length;
+        _gatheredFrom = from;
+        _gatheredDirection = direction;
     }
 
     // Barriers repeat (always, for a constant barrier): remember the last exponential.
@@ -289,4 +298,5 @@ public sealed class EventTable
             return misalignment == 0 ? 0 : (int)((64 - misalignment) / sizeof(float));
         }
     }
+
 }

@@ -70,6 +70,18 @@ public sealed class KmcLattice
     /// <summary>Cation NN of <paramref name="site"/> along direction <paramref name="direction"/>.</summary>
     public int Neighbor(int site, int direction) => Index.Offset(site, s_nn[direction]);
 
+    /// <summary>Requests the displacement records a hop from <paramref name="from"/> to <paramref name="to"/> will
+    /// touch, so that in a large cell their cache misses overlap with other work.</summary>
+    public unsafe void PrefetchHop(int from, int to)
+    {
+        if (!System.Runtime.Intrinsics.X86.Sse.IsSupported || _displacement.Length < 1 << 20) return;
+        fixed (int* d = _displacement)
+        {
+            System.Runtime.Intrinsics.X86.Sse.Prefetch0(d + 4 * Index.Slot(from));
+            System.Runtime.Intrinsics.X86.Sse.Prefetch0(d + 4 * Index.Slot(to));
+        }
+    }
+
     /// <summary>Moves the Li on <paramref name="from"/> along NN direction <paramref name="direction"/> into the vacant
     /// site <paramref name="to"/> (its neighbour there).</summary>
     public void Hop(int from, int direction, int to)
