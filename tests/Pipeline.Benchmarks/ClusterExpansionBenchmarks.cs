@@ -121,3 +121,127 @@ public class ClusterExpansionBenchmarks
         }
     }
 }
+
+/// <summary>Keeping the kMC's per-site flip energies current after one executed hop (site I Li -> Vac, then its NN
+/// F Vac -> Li), default cluster space with every ECI non-zero, cubic L = 14 (10976 cation sites), random hops over
+/// the whole cell. "FieldUpdate": FlipEnergyField.SiteChanged for I, then for F (exact fixed-point increments).
+/// "Recompute": the previous approach, one SiteFlipDelta per Li / vacant site within the pair cutoff (1.45 a) of I
+/// or F. One operation = one hop update; each hop is executed and then undone (two operations), so the
+/// configuration is the same on every invocation.
+/// Run: dotnet run -c Release --project tests/Pipeline.Benchmarks -- --filter '*FlipEnergyFieldBenchmarks*'</summary>
+[MemoryDiagnoser]
+[SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 8)]
+public class FlipEnergyFieldBenchmarks
+{
+    private const int Hops = 2048;
+    private const int L = 14;
+
+    private CeEvaluator _evaluator = null!;
+    private FlipEnergyField _field = null!;
+    private byte[] _cations = null!;
+    private byte[] _anions = null!;
+    private int[] _from = null!;
+    private int[] _to = null!;
+    private int[] _nearbyStart = null!;
+    private int[] _nearby = null!;
+    private double[] _flips = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var rng = new Random(7);
+        var space = ClusterSpace.Generate([1.45, 0.75, 0.75]);
+        var model = new CeModel(space, 4.1, -3.0, space.Functions.Select(_ => 0.1 * rng.NextDouble() - 0.05).ToArray());
+        var cell = RockSaltSupercell.Cubic(L, 4.1);
+        _evaluator = new CeEvaluator(model, cell);
+        _cations = new byte[cell.CationCount];
+        _anions = new byte[cell.AnionCount];
+        // Li(2-x)VO2F at x = 0.5: per 3 cation sites 1.5 Li, 1 V, 0.5 vacancy; anions 2 O : 1 F.
+        for (int i = 0; i < _cations.Length; i++)
+        {
+            double u = rng.NextDouble();
+            _cations[i] = (byte)(u < 0.5 ? Species.Li : u < 5.0 / 6 ? Species.V : Species.Vac);
+        }
+        for (int j = 0; j < _anions.Length; j++) _anions[j] = (byte)(rng.NextDouble() < 2.0 / 3 ? Species.O : Species.F);
+        _field = new FlipEnergyField(_evaluator);
+        _field.Rebuild(_cations, _anions);
+        _flips = new double[cell.CationCount];
+
+        // Cation offsets within the pair cutoff: |d| <= 1.45 a = 2.9 a/2, i.e. |d|^2 <= 8 in units of a/2.
+        var offsets = new List<Int3>();
+        for (int x = -2; x <= 2; x++)
+            for (int y = -2; y <= 2; y++)
+                for (int z = -2; z <= 2; z++)
+                    if ((x + y + z) % 2 == 0 && x * x + y * y + z * z is > 0 and <= 8) offsets.Add(new Int3(x, y, z));
+        _from = new int[Hops];
+        _to = new int[Hops];
+        var starts = new List<int> { 0 };
+        var nearby = new List<int>();
+        for (int k = 0; k < Hops;)
+        {
+            int i = rng.Next(_cations.Length), j = cell.CationNeighbor(i, rng.Next(12));
+            if (_cations[i] != (byte)Species.Li || _cations[j] != (byte)Species.Vac) continue;
+            _from[k] = i;
+            _to[k] = j;
+            var sites = new SortedSet<int>();
+            foreach (int end in new[] { i, j })
+            {
+                sites.Add(end);
+                foreach (var o in offsets) sites.Add(cell.CationIndex(cell.CationPosition(end) + o));
+            }
+            nearby.AddRange(sites);
+            starts.Add(nearby.Count);
+            k++;
+        }
+        _nearbyStart = starts.ToArray();
+        _nearby = nearby.ToArray();
+    }
+
+    /// <summary>Two SiteChanged calls per hop.</summary>
+    [Benchmark(OperationsPerInvoke = 2 * Hops)]
+    public long FieldUpdate()
+    {
+        for (int k = 0; k < Hops; k++)
+        {
+            int i = _from[k], f = _to[k];
+            Move(i, f);
+            Move(f, i);
+        }
+        return _field.FixedPoint(_from[0]);
+    }
+
+    /// <summary>One SiteFlipDelta per Li / vacant site within range of I or F (74 sites, about 49 of them not V).</summary>
+    [Benchmark(OperationsPerInvoke = 2 * Hops)]
+    public double Recompute()
+    {
+        for (int k = 0; k < Hops; k++)
+        {
+            int i = _from[k], f = _to[k];
+            (_cations[i], _cations[f]) = ((byte)Species.Vac, (byte)Species.Li);
+            RecomputeNearby(k);
+            (_cations[i], _cations[f]) = ((byte)Species.Li, (byte)Species.Vac);
+            RecomputeNearby(k);
+        }
+        return _flips[_from[0]];
+    }
+
+    private void Move(int initial, int final)
+    {
+        _cations[initial] = (byte)Species.Vac;
+        _field.SiteChanged(_cations, _anions, initial, (byte)Species.Li);
+        _cations[final] = (byte)Species.Li;
+        _field.SiteChanged(_cations, _anions, final, (byte)Species.Vac);
+    }
+
+    private void RecomputeNearby(int k)
+    {
+        for (int n = _nearbyStart[k]; n < _nearbyStart[k + 1]; n++)
+        {
+            int s = _nearby[n];
+            byte species = _cations[s];
+            if (species == (byte)Species.V) continue;
+            _flips[s] = _evaluator.SiteFlipDelta(_cations, _anions, s,
+                species == (byte)Species.Li ? (byte)Species.Vac : (byte)Species.Li);
+        }
+    }
+}

@@ -74,7 +74,7 @@ internal static class SiteEnvironmentBuilder
 
     /// <summary>D[others*9 + a*3 + b] for the changed site at position j; "others" codes the other sites in order
     /// (radix 3). Entries that would put a third species on an anion site stay 0 and are never read.</summary>
-    private static double[] DeltaBlock(Orbit orbit, double[] energies, int j)
+    internal static double[] DeltaBlock(Orbit orbit, double[] energies, int j)
     {
         int n = orbit.Order;
         int othersCodes = ClusterCounts.CodeCount(n - 1);
