@@ -12,10 +12,10 @@ namespace Pipeline.Benchmarks;
 /// <summary>kMC events per second (one operation = one executed event: selection, clock, hop, impact-table update)
 /// in cubic supercells of 4 L^3 cation sites, about 10^3 (L = 6), 10^4 (14), 10^5 (29) and 10^6 (63), at
 /// Li(2-x)VO2F with x = 0.5 (1/6 of the cation sites vacant), random start, T = 600 K.
-/// Barriers: "constant" (lattice gas, 0.3 eV); "kra+ce-pairs" = on-the-fly KRA (10 descriptors) + dE from a CE with
-/// points and pairs to a (2nd cation shell); "kra+ce-full" = the same with the ce-fit default cluster space (pairs to
-/// 1.45 a, triplets and quadruplets within NN), every ECI non-zero (the worst case: dE depends on all cations within
-/// 4 shells of I or F, about 40 hop events per kMC event need a fresh HopDelta).
+/// Barriers: "constant" (lattice gas, 0.3 eV); on the fly, KRA (10 descriptors) + dE from a CE:
+/// "kra+ce-pairs" = a random CE with points and pairs to the 2nd cation shell; "kra+ce-fitted" = the KRA model and
+/// CE the bundled pipeline fits (Assets/, copied from out/fit and out/ce: 25 of 50 ECIs non-zero, pairs to 1.45 a);
+/// "kra+ce-full" = the ce-fit default cluster space with every ECI non-zero (the worst case).
 /// Targets: 1e6 events/s constant, 2e5 on the fly, per-event cost flat (within 1.5x) from 10^3 to 10^6; no allocation.
 /// Run: dotnet run -c Release --project tests/Pipeline.Benchmarks -- --filter '*KmcBenchmarks*'</summary>
 [MemoryDiagnoser]
@@ -28,7 +28,7 @@ public class KmcBenchmarks
     [Params(6, 14, 29, 63)]
     public int L { get; set; }
 
-    [Params("constant", "kra+ce-pairs", "kra+ce-full")]
+    [Params("constant", "kra+ce-pairs", "kra+ce-fitted", "kra+ce-full")]
     public string Barriers { get; set; } = "constant";
 
     [GlobalSetup]
@@ -45,6 +45,12 @@ public class KmcBenchmarks
     private IBarrierProvider Provider(RockSaltSupercell cell)
     {
         if (Barriers == "constant") return new ConstantBarrier(0.3);
+        if (Barriers == "kra+ce-fitted")
+        {
+            string assets = Path.Combine(AppContext.BaseDirectory, "Assets");
+            return new OnTheFlyBarrier(KraModelAdapter.Load(Path.Combine(assets, "bundled-model-kra.json")),
+                new CeHopEnergy(CeModel.Load(Path.Combine(assets, "bundled-eci.json")), cell));
+        }
         var rng = new Random(5);
         var kra = new LinearKraModel(0.3, Enumerable.Range(0, HopDescriptors.KraCount).Select(_ => 0.1 * rng.NextDouble() - 0.05).ToArray());
         var space = ClusterSpace.Generate(Barriers == "kra+ce-full" ? [1.45, 0.75, 0.75] : [1.0]);
