@@ -22,6 +22,7 @@ public class ClusterExpansionBenchmarks
     private byte[] _anions = null!;
     private int[] _from = null!;
     private int[] _to = null!;
+    private int[] _direction = null!;
 
     [Params(6, 14, 29, 63)]
     public int L { get; set; }
@@ -50,12 +51,14 @@ public class ClusterExpansionBenchmarks
         for (int j = 0; j < _anions.Length; j++) _anions[j] = (byte)(rng.NextDouble() < 2.0 / 3 ? Species.O : Species.F);
         _from = new int[Hops];
         _to = new int[Hops];
+        _direction = new int[Hops];
         for (int k = 0; k < Hops;)
         {
             int i = rng.Next(_cations.Length), j = cell.CationNeighbor(i, rng.Next(12));
             if (_cations[i] != (byte)Species.Li || _cations[j] != (byte)Species.Vac) continue;
             _from[k] = i;
             _to[k] = j;
+            _direction[k] = cell.CationNeighbors(j).IndexOf(i);
             k++;
         }
     }
@@ -85,6 +88,16 @@ public class ClusterExpansionBenchmarks
     {
         double checksum = 0;
         for (int k = 0; k < Hops; k++) checksum += _evaluator.HopInteraction(_cations, _anions, _from[k], _to[k]);
+        return checksum;
+    }
+
+    /// <summary>One operation = one HopInteraction with the NN direction given, as the kMC calls it (no neighbour
+    /// search).</summary>
+    [Benchmark(OperationsPerInvoke = Hops)]
+    public double HopInteractionWithDirection()
+    {
+        double checksum = 0;
+        for (int k = 0; k < Hops; k++) checksum += _evaluator.HopInteraction(_cations, _anions, _from[k], _to[k], _direction[k]);
         return checksum;
     }
 

@@ -20,32 +20,11 @@ public class FlipDecompositionTests
         { "triplets", "cubic4" },
     };
 
-    private static readonly Dictionary<string, ClusterSpace> Spaces = new()
-    {
-        ["pairs"] = ClusterSpace.Generate([1.45]),
-        ["default"] = TestConfigurations.DefaultSpace,
-        ["triplets"] = ClusterSpace.Generate([1.1, 1.05, 0.75]),
-    };
-
-    private static RockSaltSupercell Cell(string name) => name switch
-    {
-        "primitive455" => RockSaltSupercell.Primitive(4, 5, 5, TestConfigurations.A),
-        "primitive566" => RockSaltSupercell.Primitive(5, 6, 6, TestConfigurations.A),
-        "primitive777" => RockSaltSupercell.Primitive(7, 7, 7, TestConfigurations.A),
-        "conventional324" => RockSaltSupercell.Conventional(3, 2, 4, TestConfigurations.A),
-        "cubic2" => RockSaltSupercell.Cubic(2, TestConfigurations.A),
-        "cubic3" => RockSaltSupercell.Cubic(3, TestConfigurations.A),
-        _ => RockSaltSupercell.Cubic(4, TestConfigurations.A),
-    };
-
-    private static CeEvaluator Evaluator(string space, string cell, int seed)
-        => new(TestConfigurations.RandomModel(Spaces[space], seed), Cell(cell));
-
     [Theory]
     [MemberData(nameof(Cases))]
     public void Site_flip_equals_the_difference_of_two_full_evaluations(string space, string cellName)
     {
-        var evaluator = Evaluator(space, cellName, seed: 5);
+        var evaluator = FlipTestCells.Evaluator(space, cellName, seed: 5);
         var rng = new Random(cellName.Sum(c => c) * 7 + space.Length); // string hash codes vary per process
         var (cations, anions) = TestConfigurations.Random(evaluator.Cell, rng, vacancy: 0.3, lithium: 0.35);
         double energy = evaluator.TotalEnergy(cations, anions);
@@ -71,7 +50,7 @@ public class FlipDecompositionTests
     [MemberData(nameof(Cases))]
     public void Flips_plus_interaction_reproduce_hop_delta_and_full_evaluations(string space, string cellName)
     {
-        var evaluator = Evaluator(space, cellName, seed: 11);
+        var evaluator = FlipTestCells.Evaluator(space, cellName, seed: 11);
         var cell = evaluator.Cell;
         var rng = new Random(cellName.Length * 31 + space.Length);
         var (cations, anions) = TestConfigurations.Random(cell, rng, vacancy: 0.3);
@@ -104,7 +83,7 @@ public class FlipDecompositionTests
     [Fact]
     public void Interaction_is_exactly_zero_for_sites_that_share_no_cluster()
     {
-        var evaluator = Evaluator("default", "cubic4", seed: 2);
+        var evaluator = FlipTestCells.Evaluator("default", "cubic4", seed: 2);
         var cell = evaluator.Cell;
         var (cations, anions) = TestConfigurations.Random(cell, new Random(3), vacancy: 0.3);
         var origin = cell.CationPosition(0);
@@ -124,7 +103,7 @@ public class FlipDecompositionTests
     [InlineData("default", 1 + 6 + 7)]
     public void Nearest_neighbour_interaction_visits_only_the_shared_clusters(string space, int expected)
     {
-        var evaluator = Evaluator(space, "cubic4", seed: 6);
+        var evaluator = FlipTestCells.Evaluator(space, "cubic4", seed: 6);
         Assert.All(evaluator.ClustersPerNeighbourPair, count => Assert.Equal(expected, count));
         Assert.True(evaluator.ClustersPerSite.Cation > 5 * expected);
     }
@@ -132,7 +111,7 @@ public class FlipDecompositionTests
     [Fact]
     public void Invalid_flips_and_hops_are_rejected_with_the_site_named()
     {
-        var evaluator = Evaluator("default", "cubic3", seed: 3);
+        var evaluator = FlipTestCells.Evaluator("default", "cubic3", seed: 3);
         var cell = evaluator.Cell;
         var cations = Enumerable.Repeat((byte)Species.Li, cell.CationCount).ToArray();
         var anions = Enumerable.Repeat((byte)Species.O, cell.AnionCount).ToArray();
@@ -166,7 +145,7 @@ public class FlipDecompositionTests
     [Fact]
     public void Flips_and_interactions_do_not_allocate()
     {
-        var evaluator = Evaluator("default", "cubic4", seed: 4);
+        var evaluator = FlipTestCells.Evaluator("default", "cubic4", seed: 4);
         var cell = evaluator.Cell;
         var (cations, anions) = TestConfigurations.Random(cell, new Random(1), vacancy: 0.3);
         var hops = new List<(int, int)>();

@@ -22,34 +22,13 @@ public class FlipEnergyFieldTests
         { "triplets", "primitive777" },
     };
 
-    private static readonly Dictionary<string, ClusterSpace> Spaces = new()
-    {
-        ["pairs"] = ClusterSpace.Generate([1.45]),
-        ["default"] = TestConfigurations.DefaultSpace,
-        ["triplets"] = ClusterSpace.Generate([1.1, 1.05, 0.75]),
-    };
-
-    private static RockSaltSupercell Cell(string name) => name switch
-    {
-        "primitive455" => RockSaltSupercell.Primitive(4, 5, 5, TestConfigurations.A),
-        "primitive566" => RockSaltSupercell.Primitive(5, 6, 6, TestConfigurations.A),
-        "primitive777" => RockSaltSupercell.Primitive(7, 7, 7, TestConfigurations.A),
-        "conventional324" => RockSaltSupercell.Conventional(3, 2, 4, TestConfigurations.A),
-        "cubic2" => RockSaltSupercell.Cubic(2, TestConfigurations.A),
-        "cubic3" => RockSaltSupercell.Cubic(3, TestConfigurations.A),
-        _ => RockSaltSupercell.Cubic(4, TestConfigurations.A),
-    };
-
-    private static CeEvaluator Evaluator(string space, string cell, int seed)
-        => new(TestConfigurations.RandomModel(Spaces[space], seed), Cell(cell));
-
     private static byte Partner(byte species) => species == (byte)Species.Li ? (byte)Species.Vac : (byte)Species.Li;
 
     [Theory]
     [MemberData(nameof(Cases))]
     public void Rebuilt_field_matches_single_site_flips(string space, string cellName)
     {
-        var evaluator = Evaluator(space, cellName, seed: 8);
+        var evaluator = FlipTestCells.Evaluator(space, cellName, seed: 8);
         var (cations, anions) = TestConfigurations.Random(evaluator.Cell, new Random(cellName.Length * 13 + space.Length), vacancy: 0.3, lithium: 0.4);
         var field = new FlipEnergyField(evaluator);
         field.Rebuild(cations, anions);
@@ -61,7 +40,7 @@ public class FlipEnergyFieldTests
     [MemberData(nameof(Cases))]
     public void Incremental_updates_equal_a_fresh_rebuild_bit_for_bit(string space, string cellName)
     {
-        var evaluator = Evaluator(space, cellName, seed: 21);
+        var evaluator = FlipTestCells.Evaluator(space, cellName, seed: 21);
         var cell = evaluator.Cell;
         var rng = new Random(cellName.Sum(c => c) + 3 * space.Length);
         var (cations, anions) = TestConfigurations.Random(cell, rng, vacancy: 0.3, lithium: 0.4);
@@ -112,7 +91,7 @@ public class FlipEnergyFieldTests
     [InlineData("pairs", "cubic2")]
     public void A_change_reaches_exactly_the_cation_sites_within_the_pair_cutoff(string space, string cellName)
     {
-        var field = new FlipEnergyField(Evaluator(space, cellName, seed: 1));
+        var field = new FlipEnergyField(FlipTestCells.Evaluator(space, cellName, seed: 1));
         var cell = field.Evaluator.Cell;
         if (cellName == "cubic4") Assert.Equal(12 + 6 + 24 + 12, field.PartnerSites);
         var partners = new int[field.PartnerSites];
@@ -128,7 +107,7 @@ public class FlipEnergyFieldTests
     [Fact]
     public void Site_changes_do_not_allocate()
     {
-        var evaluator = Evaluator("default", "cubic4", seed: 4);
+        var evaluator = FlipTestCells.Evaluator("default", "cubic4", seed: 4);
         var (cations, anions) = TestConfigurations.Random(evaluator.Cell, new Random(2), vacancy: 0.3);
         var field = new FlipEnergyField(evaluator);
         field.Rebuild(cations, anions);
@@ -153,7 +132,7 @@ public class FlipEnergyFieldTests
     [Fact]
     public void Unsupported_changes_and_bad_input_are_rejected_with_the_site_named()
     {
-        var evaluator = Evaluator("default", "cubic3", seed: 3);
+        var evaluator = FlipTestCells.Evaluator("default", "cubic3", seed: 3);
         var cell = evaluator.Cell;
         var cations = Enumerable.Repeat((byte)Species.Li, cell.CationCount).ToArray();
         var anions = Enumerable.Repeat((byte)Species.O, cell.AnionCount).ToArray();
@@ -182,9 +161,9 @@ public class FlipEnergyFieldTests
     [Fact]
     public void Cluster_energies_beyond_the_fixed_point_range_are_rejected()
     {
-        var space = Spaces["default"];
+        var space = FlipTestCells.Spaces["default"];
         var huge = new CeModel(space, TestConfigurations.A, 0.0, space.Functions.Select(_ => 1e3).ToArray());
-        var error = Assert.Throws<ArgumentException>(() => new FlipEnergyField(new CeEvaluator(huge, Cell("cubic3"))));
+        var error = Assert.Throws<ArgumentException>(() => new FlipEnergyField(new CeEvaluator(huge, FlipTestCells.Cell("cubic3"))));
         Assert.Contains("fixed-point", error.Message);
     }
 

@@ -2,6 +2,8 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Pipeline.RockSalt;
 
+[assembly: InternalsVisibleTo("Pipeline.ClusterExpansion.Tests")]
+
 namespace Pipeline.ClusterExpansion;
 
 /// <summary>Single-site flips and the pair term of a hop, for callers that cache per-site flip energies (the kMC).
@@ -38,17 +40,13 @@ public sealed partial class CeEvaluator
     /// <summary>The pair term C of a hop of the cation on <paramref name="from"/> into the vacant cation site
     /// <paramref name="to"/>: HopDelta(from, to) = SiteFlipDelta(from, Vac) + SiteFlipDelta(to, cations[from]) + C
     /// up to rounding. C sums, over the clusters that contain both sites, the change of the "to" flip when "from"
-    /// is vacant instead of occupied. Allocation-free. For nearest neighbours it visits only those clusters (a small
-    /// fraction of a HopDelta); for any other pair it takes two single-site passes over the "to" site.</summary>
+    /// is vacant instead of occupied. Allocation-free. For nearest neighbours it gathers the other sites of those
+    /// clusters and reads one precombined table entry (or, for cluster spaces whose table would exceed
+    /// <see cref="HopPairEnvironment.MaxTableCodes"/> codes, sums those clusters one by one; same value either way);
+    /// for any other pair it takes two single-site passes over the "to" site.</summary>
     public double HopInteraction(ReadOnlySpan<byte> cations, ReadOnlySpan<byte> anions, int from, int to)
     {
-        CheckLengths(cations, anions);
-        CheckCationSite(cations, from, nameof(from));
-        CheckCationSite(cations, to, nameof(to));
-        if (cations[to] != (byte)Species.Vac || cations[from] == (byte)Species.Vac)
-            ThrowBadHop(cations, from, to);
-        int s = cations[from];
-        if (s > (byte)Species.V) ThrowBadSpecies(Sublattice.Cation, from);
+        int s = CheckedMovingSpecies(cations, anions, from, to);
         int direction = Cell.CationNeighbors(to).IndexOf(from);
         return direction >= 0
             ? NeighbourInteraction(_hopPairs[direction], cations, anions, to, s)
@@ -61,13 +59,7 @@ public sealed partial class CeEvaluator
     /// debug builds only). Saves the neighbour search.</summary>
     public double HopInteraction(ReadOnlySpan<byte> cations, ReadOnlySpan<byte> anions, int from, int to, int direction)
     {
-        CheckLengths(cations, anions);
-        CheckCationSite(cations, from, nameof(from));
-        CheckCationSite(cations, to, nameof(to));
-        if (cations[to] != (byte)Species.Vac || cations[from] == (byte)Species.Vac)
-            ThrowBadHop(cations, from, to);
-        int s = cations[from];
-        if (s > (byte)Species.V) ThrowBadSpecies(Sublattice.Cation, from);
+        int s = CheckedMovingSpecies(cations, anions, from, to);
         if ((uint)direction >= 12) throw new ArgumentOutOfRangeException(nameof(direction), direction, "a NN direction is 0..11");
         // Checking the pair against the neighbour table would cost a cache miss per call in a 10^6-site cell, more
         // than the interaction itself: the caller derives both sites from one index and one direction.
@@ -75,10 +67,92 @@ public sealed partial class CeEvaluator
         return NeighbourInteraction(_hopPairs[direction], cations, anions, to, s);
     }
 
-    /// <summary>C for a nearest-neighbour pair: per shared cluster, the delta-pool entry of the "to" flip Vac -> s
-    /// with "from" vacant minus the one with "from" holding s. Reads only the sites of the shared clusters.</summary>
+    /// <summary>Validates a hop of the cation on <paramref name="from"/> into the vacant <paramref name="to"/> and returns
+    /// the moving species.</summary>
+    private int CheckedMovingSpecies(ReadOnlySpan<byte> cations, ReadOnlySpan<byte> anions, int from, int to)
+    {
+        CheckLengths(cations, anions);
+        CheckCationSite(cations, from, nameof(from));
+        CheckCationSite(cations, to, nameof(to));
+        if (cations[to] != (byte)Species.Vac || cations[from] == (byte)Species.Vac)
+            ThrowBadHop(cations, from, to);
+        int s = cations[from];
+        if (s > (byte)Species.V) ThrowBadSpecies(Sublattice.Cation, from);
+        return s;
+    }
+
+    /// <summary>Nearest-neighbour directions whose pair term is one read of a combined table (the others, with more
+    /// than <see cref="HopPairEnvironment.MaxTableCodes"/> slot codes, sum their clusters one by one).</summary>
+    internal int NeighbourTableDirections => _hopPairs.Count(p => p.Table is not null);
+
+    /// <summary>C of a nearest-neighbour hop always summed cluster by cluster (the path the combined tables
+    /// replace), for checking them; the same checks as the public overload.</summary>
+    internal double HopInteractionByTerms(ReadOnlySpan<byte> cations, ReadOnlySpan<byte> anions, int from, int to, int direction)
+    {
+        int s = CheckedMovingSpecies(cations, anions, from, to);
+        if (Cell.CationNeighbor(to, direction) != from)
+            throw new ArgumentException($"site {from} is not the neighbour of {to} along direction {direction}", nameof(direction));
+        return TermsInteraction(_hopPairs[direction], cations, anions, to, s);
+    }
+
+    /// <summary>C for a nearest-neighbour pair: one read of the pair's combined table, indexed by the moving species
+    /// and the site variables of the shared clusters' other sites, gathered without a buffer; the cluster-by-cluster
+    /// sum when the pair has no table. Both give the same bits (see <see cref="HopPairEnvironment"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private double NeighbourInteraction(HopPairEnvironment pair, ReadOnlySpan<byte> cations, ReadOnlySpan<byte> anions, int to, int s)
+    {
+        if (pair.Table is not { } combined) return TermsInteraction(pair, cations, anions, to, s);
+        int nSame = pair.SameSublatticeSlots, nSlots = pair.SlotCount;
+        ref byte cationRef = ref MemoryMarshal.GetReference(cations);
+        ref byte anionRef = ref MemoryMarshal.GetReference(anions);
+        ref int weights = ref MemoryMarshal.GetArrayDataReference(pair.SlotWeights);
+        int index = (s - 1) * pair.TableCodes; // the Li block, then the V block
+        int bad = 0;
+        byte mode = _cation.Modes is { } modes ? modes[to] : NeighborIndexing.UseTable;
+        if (mode == NeighborIndexing.UseTable)
+        {
+            ref int table = ref MemoryMarshal.GetReference(_lookup.Table);
+            ref int deltas = ref MemoryMarshal.GetArrayDataReference(pair.SlotDeltas);
+            int origin = _lookup.Base(Sublattice.Cation, to);
+            for (int k = 0; k < nSame; k++)
+            {
+                int v = Unsafe.Add(ref cationRef, Unsafe.Add(ref table, origin + Unsafe.Add(ref deltas, k)));
+                bad |= (uint)v > 2u ? 1 : 0;
+                index += v * Unsafe.Add(ref weights, k);
+            }
+            for (int k = nSame; k < nSlots; k++)
+            {
+                int v = Unsafe.Add(ref anionRef, Unsafe.Add(ref table, origin + Unsafe.Add(ref deltas, k))) - (byte)Species.O;
+                bad |= (uint)v > 1u ? 1 : 0;
+                index += v * Unsafe.Add(ref weights, k);
+            }
+        }
+        else
+        {
+            ref int deltas = ref MemoryMarshal.GetArrayDataReference(mode == 1 ? pair.AffineEven! : pair.AffineOdd!);
+            for (int k = 0; k < nSame; k++)
+            {
+                int v = Unsafe.Add(ref cationRef, to + Unsafe.Add(ref deltas, k));
+                bad |= (uint)v > 2u ? 1 : 0;
+                index += v * Unsafe.Add(ref weights, k);
+            }
+            for (int k = nSame; k < nSlots; k++)
+            {
+                int v = Unsafe.Add(ref anionRef, to + Unsafe.Add(ref deltas, k)) - (byte)Species.O;
+                bad |= (uint)v > 1u ? 1 : 0;
+                index += v * Unsafe.Add(ref weights, k);
+            }
+        }
+        // A code outside its sublattice's range would index past its block: throw before reading.
+        if (bad != 0) ThrowBadNeighbourhood(Sublattice.Cation, to);
+        return Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(combined), index);
+    }
+
+    /// <summary>C for a nearest-neighbour pair, cluster by cluster: per shared cluster, the delta-pool entry of the
+    /// "to" flip Vac -> s with "from" vacant minus the one with "from" holding s. Reads only the sites of the shared
+    /// clusters.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private double TermsInteraction(HopPairEnvironment pair, ReadOnlySpan<byte> cations, ReadOnlySpan<byte> anions, int to, int s)
     {
         int nSame = pair.SameSublatticeSlots, nSlots = pair.SlotCount;
         Span<byte> sigmaSpan = stackalloc byte[nSlots + 1];
@@ -123,19 +197,7 @@ public sealed partial class CeEvaluator
         }
         if (bad != 0) ThrowBadNeighbourhood(Sublattice.Cation, to);
         Unsafe.Add(ref sigma, nSlots) = 0; // the dummy slot of padded templates
-
-        ref double pool = ref MemoryMarshal.GetArrayDataReference(_cation.Pool);
-        ref int templates = ref MemoryMarshal.GetArrayDataReference(pair.Templates);
-        int length = pair.TemplateLength, width = pair.Width, end = pair.Templates.Length;
-        double acc = 0.0;
-        for (int t = 0; t < end; t += length)
-        {
-            int index = Unsafe.Add(ref templates, t) + s; // transition Vac (0) -> s
-            for (int r = 0; r < width; r++)
-                index += Unsafe.Add(ref sigma, Unsafe.Add(ref templates, t + 2 + 2 * r)) * Unsafe.Add(ref templates, t + 3 + 2 * r);
-            acc += Unsafe.Add(ref pool, index) - Unsafe.Add(ref pool, index + s * Unsafe.Add(ref templates, t + 1));
-        }
-        return acc;
+        return HopPairEnvironment.SumTerms(pair.Templates, pair.Width, _cation.Pool, ref sigma, s);
     }
 
     /// <summary>C from two full passes over the "to" site: with "from" read as vacant, minus as occupied.</summary>

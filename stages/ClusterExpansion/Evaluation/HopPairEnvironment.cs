@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace Pipeline.ClusterExpansion;
 
 /// <summary>For one nearest-neighbour direction d, the clusters around a cation site t that also contain the site
@@ -6,9 +9,18 @@ namespace Pipeline.ClusterExpansion;
 /// first), plus one trailing dummy slot that always reads 0. Templates: fixed width, stored flat as
 /// [pool offset, stride of f, (slot, stride) x Width], where a stride is 9 * 3^(position among the cluster's other
 /// sites) in the <see cref="SiteEnvironment"/> delta pool; templates with fewer other sites are padded with the
-/// dummy slot and stride 0, which keeps the inner loop free of branches.</para></summary>
+/// dummy slot and stride 0, which keeps the inner loop free of branches.</para>
+/// <para>Combined table: the interaction depends only on the moving species s (Li or V) and the site variables of
+/// the real slots, so when there are at most <see cref="MaxTableCodes"/> slot codes, every value is precomputed
+/// by <see cref="SumTerms"/> itself: Table[(s - 1) * TableCodes + sum over slots of sigma[k] * SlotWeights[k]]
+/// (radix 3 for a cation slot, 2 for an anion slot, first slot fastest). An entry is therefore the term-by-term
+/// sum for that code, bit for bit, and a hop reads one entry after gathering the slots.</para></summary>
 internal sealed class HopPairEnvironment
 {
+    /// <summary>Largest number of slot codes per moving species for which the combined table is built (two
+    /// species: at most 64 KiB per direction); the default cluster space needs 3^4 * 2^2 = 324.</summary>
+    public const int MaxTableCodes = 4096;
+
     /// <summary>Site-lookup table deltas of the real slots (relative to t).</summary>
     public required int[] SlotDeltas { get; init; }
     /// <summary>Affine index deltas of the real slots for interior sites of a conventional supercell, or null.</summary>
@@ -18,6 +30,13 @@ internal sealed class HopPairEnvironment
     /// <summary>Number of (slot, stride) pairs per template.</summary>
     public required int Width { get; init; }
     public required int[] Templates { get; init; }
+    /// <summary>Per real slot, its weight in a table index; empty when <see cref="Table"/> is null.</summary>
+    public required int[] SlotWeights { get; init; }
+    /// <summary>Slot codes per moving species (the product of the radices); 0 when <see cref="Table"/> is null.</summary>
+    public required int TableCodes { get; init; }
+    /// <summary>The combined table (Li block, then V block), or null when the slots have more than
+    /// <see cref="MaxTableCodes"/> codes and hops go through the templates one by one.</summary>
+    public required double[]? Table { get; init; }
 
     /// <summary>Real slots; the dummy slot has index SlotCount.</summary>
     public int SlotCount => SlotDeltas.Length;
@@ -25,4 +44,24 @@ internal sealed class HopPairEnvironment
     public int TemplateLength => 2 + 2 * Width;
 
     public int TemplateCount => Templates.Length / TemplateLength;
+
+    /// <summary>The interaction term by term, in template order: per shared cluster, the "to" site's delta-pool
+    /// entry for Vac -> <paramref name="s"/> with f vacant minus the one with f holding s, added to a running sum
+    /// that starts at 0. <paramref name="sigma"/> holds the site variables of the slots, dummy slot (0) included.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double SumTerms(int[] templates, int width, double[] pool, ref byte sigma, int s)
+    {
+        ref double poolRef = ref MemoryMarshal.GetArrayDataReference(pool);
+        ref int t0 = ref MemoryMarshal.GetArrayDataReference(templates);
+        int length = 2 + 2 * width, end = templates.Length;
+        double acc = 0.0;
+        for (int t = 0; t < end; t += length)
+        {
+            int index = Unsafe.Add(ref t0, t) + s; // transition Vac (0) -> s
+            for (int r = 0; r < width; r++)
+                index += Unsafe.Add(ref sigma, Unsafe.Add(ref t0, t + 2 + 2 * r)) * Unsafe.Add(ref t0, t + 3 + 2 * r);
+            acc += Unsafe.Add(ref poolRef, index) - Unsafe.Add(ref poolRef, index + s * Unsafe.Add(ref t0, t + 1));
+        }
+        return acc;
+    }
 }

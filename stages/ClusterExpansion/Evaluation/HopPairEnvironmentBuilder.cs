@@ -59,14 +59,20 @@ internal static class HopPairEnvironmentBuilder
                 flat.Add(0);
             }
         }
+        var templateArray = flat.ToArray();
+        int sameSublattice = used.Count(k => k < cation.SameSublatticeSlots);
+        var (weights, codes, table) = HopPairEnvironmentTableBuilder.Build(templateArray, width, sameSublattice, used.Length, cation.Pool);
         return new HopPairEnvironment
         {
             SlotDeltas = used.Select(k => cation.SlotDeltas[k]).ToArray(),
             AffineEven = cation.AffineEven is { } even ? used.Select(k => even[k]).ToArray() : null,
             AffineOdd = cation.AffineOdd is { } odd ? used.Select(k => odd[k]).ToArray() : null,
-            SameSublatticeSlots = used.Count(k => k < cation.SameSublatticeSlots),
+            SameSublatticeSlots = sameSublattice,
             Width = width,
-            Templates = flat.ToArray(),
+            Templates = templateArray,
+            SlotWeights = weights,
+            TableCodes = codes,
+            Table = table,
         };
     }
 
