@@ -102,11 +102,24 @@ public sealed partial class CeEvaluator
     private double NeighbourInteraction(HopPairEnvironment pair, ReadOnlySpan<byte> cations, ReadOnlySpan<byte> anions, int to, int s)
     {
         if (pair.Table is not { } combined) return TermsInteraction(pair, cations, anions, to, s);
+        int nSlots = pair.SlotCount;
+        Span<byte> sigmaSpan = stackalloc byte[nSlots];
+        ref byte sigma = ref MemoryMarshal.GetReference(sigmaSpan);
+        GatherPairStates(pair, cations, anions, to, ref sigma);
+        ref int weights = ref MemoryMarshal.GetArrayDataReference(pair.SlotWeights);
+        int index = (s - 1) * pair.TableCodes; // the Li block, then the V block
+        for (int k = 0; k < nSlots; k++) index += Unsafe.Add(ref sigma, k) * Unsafe.Add(ref weights, k);
+        return Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(combined), index);
+    }
+
+    /// <summary>Site variables of the pair's slots around <paramref name="to"/> (cation slots first), through the lookup
+    /// table or the affine deltas; a code outside its sublattice's range throws before anything indexes with it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void GatherPairStates(HopPairEnvironment pair, ReadOnlySpan<byte> cations, ReadOnlySpan<byte> anions, int to, ref byte sigma)
+    {
         int nSame = pair.SameSublatticeSlots, nSlots = pair.SlotCount;
         ref byte cationRef = ref MemoryMarshal.GetReference(cations);
         ref byte anionRef = ref MemoryMarshal.GetReference(anions);
-        ref int weights = ref MemoryMarshal.GetArrayDataReference(pair.SlotWeights);
-        int index = (s - 1) * pair.TableCodes; // the Li block, then the V block
         int bad = 0;
         byte mode = _cation.Modes is { } modes ? modes[to] : NeighborIndexing.UseTable;
         if (mode == NeighborIndexing.UseTable)
@@ -118,13 +131,13 @@ public sealed partial class CeEvaluator
             {
                 int v = Unsafe.Add(ref cationRef, Unsafe.Add(ref table, origin + Unsafe.Add(ref deltas, k)));
                 bad |= (uint)v > 2u ? 1 : 0;
-                index += v * Unsafe.Add(ref weights, k);
+                Unsafe.Add(ref sigma, k) = (byte)v;
             }
             for (int k = nSame; k < nSlots; k++)
             {
                 int v = Unsafe.Add(ref anionRef, Unsafe.Add(ref table, origin + Unsafe.Add(ref deltas, k))) - (byte)Species.O;
                 bad |= (uint)v > 1u ? 1 : 0;
-                index += v * Unsafe.Add(ref weights, k);
+                Unsafe.Add(ref sigma, k) = (byte)v;
             }
         }
         else
@@ -134,18 +147,16 @@ public sealed partial class CeEvaluator
             {
                 int v = Unsafe.Add(ref cationRef, to + Unsafe.Add(ref deltas, k));
                 bad |= (uint)v > 2u ? 1 : 0;
-                index += v * Unsafe.Add(ref weights, k);
+                Unsafe.Add(ref sigma, k) = (byte)v;
             }
             for (int k = nSame; k < nSlots; k++)
             {
                 int v = Unsafe.Add(ref anionRef, to + Unsafe.Add(ref deltas, k)) - (byte)Species.O;
                 bad |= (uint)v > 1u ? 1 : 0;
-                index += v * Unsafe.Add(ref weights, k);
+                Unsafe.Add(ref sigma, k) = (byte)v;
             }
         }
-        // A code outside its sublattice's range would index past its block: throw before reading.
         if (bad != 0) ThrowBadNeighbourhood(Sublattice.Cation, to);
-        return Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(combined), index);
     }
 
     /// <summary>C for a nearest-neighbour pair, cluster by cluster: per shared cluster, the delta-pool entry of the
@@ -154,48 +165,10 @@ public sealed partial class CeEvaluator
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private double TermsInteraction(HopPairEnvironment pair, ReadOnlySpan<byte> cations, ReadOnlySpan<byte> anions, int to, int s)
     {
-        int nSame = pair.SameSublatticeSlots, nSlots = pair.SlotCount;
+        int nSlots = pair.SlotCount;
         Span<byte> sigmaSpan = stackalloc byte[nSlots + 1];
         ref byte sigma = ref MemoryMarshal.GetReference(sigmaSpan);
-        ref byte cationRef = ref MemoryMarshal.GetReference(cations);
-        ref byte anionRef = ref MemoryMarshal.GetReference(anions);
-        int bad = 0;
-        byte mode = _cation.Modes is { } modes ? modes[to] : NeighborIndexing.UseTable;
-        if (mode == NeighborIndexing.UseTable)
-        {
-            ref int table = ref MemoryMarshal.GetReference(_lookup.Table);
-            ref int deltas = ref MemoryMarshal.GetArrayDataReference(pair.SlotDeltas);
-            int origin = _lookup.Base(Sublattice.Cation, to);
-            for (int k = 0; k < nSame; k++)
-            {
-                int v = Unsafe.Add(ref cationRef, Unsafe.Add(ref table, origin + Unsafe.Add(ref deltas, k)));
-                bad |= (uint)v > 2u ? 1 : 0;
-                Unsafe.Add(ref sigma, k) = (byte)v;
-            }
-            for (int k = nSame; k < nSlots; k++)
-            {
-                int v = Unsafe.Add(ref anionRef, Unsafe.Add(ref table, origin + Unsafe.Add(ref deltas, k))) - (byte)Species.O;
-                bad |= (uint)v > 1u ? 1 : 0;
-                Unsafe.Add(ref sigma, k) = (byte)v;
-            }
-        }
-        else
-        {
-            ref int deltas = ref MemoryMarshal.GetArrayDataReference(mode == 1 ? pair.AffineEven! : pair.AffineOdd!);
-            for (int k = 0; k < nSame; k++)
-            {
-                int v = Unsafe.Add(ref cationRef, to + Unsafe.Add(ref deltas, k));
-                bad |= (uint)v > 2u ? 1 : 0;
-                Unsafe.Add(ref sigma, k) = (byte)v;
-            }
-            for (int k = nSame; k < nSlots; k++)
-            {
-                int v = Unsafe.Add(ref anionRef, to + Unsafe.Add(ref deltas, k)) - (byte)Species.O;
-                bad |= (uint)v > 1u ? 1 : 0;
-                Unsafe.Add(ref sigma, k) = (byte)v;
-            }
-        }
-        if (bad != 0) ThrowBadNeighbourhood(Sublattice.Cation, to);
+        GatherPairStates(pair, cations, anions, to, ref sigma);
         Unsafe.Add(ref sigma, nSlots) = 0; // the dummy slot of padded templates
         return HopPairEnvironment.SumTerms(pair.Templates, pair.Width, _cation.Pool, ref sigma, s);
     }
