@@ -19,7 +19,7 @@ public sealed class KmcProgress : IDisposable
     public KmcProgress(IStageLog log, int runs)
     {
         _total = runs * UnitsPerRun;
-        _task = log.Progress($"kmc: {runs} runs", _total);
+        _task = log.Progress($"{runs} runs", _total);
     }
 
     /// <summary>A per-run reporter: receives the run's completed fraction and its events so far.</summary>

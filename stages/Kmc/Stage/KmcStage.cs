@@ -10,7 +10,9 @@ public sealed partial class KmcStage : IStage
 {
     public string Type => "kmc";
 
-    public int Version => 1;
+    // 2: rates and the KRA term in single precision, CE energies through the exact flip field (same physics, other
+    // trajectories for a given seed).
+    public int Version => 2;
 
     public string Description => "on-the-fly kinetic Monte Carlo of Li diffusion: D*, D_J, Haven ratio, conductivity, Arrhenius fits, 0-TM percolation";
 
@@ -35,7 +37,7 @@ public sealed partial class KmcStage : IStage
         var settings = KmcSettings.From(ctx.Params);
         var models = KmcModels.Load(ctx.InputPath("model"), ctx.InputPath("ce"));
         var items = settings.Items();
-        ctx.Log.Info($"kmc: {items.Count} runs ({settings.Compositions.Count} x, {settings.Temperatures.Count} T, " +
+        ctx.Log.Info($"{items.Count} runs ({settings.Compositions.Count} x, {settings.Temperatures.Count} T, " +
                      $"{settings.Seeds.Count} seeds), L = {settings.Size} ({4L * settings.Size * settings.Size * settings.Size} cation sites), -j {ctx.Parallelism}");
 
         var outputs = new KmcItemOutput[items.Count];
@@ -71,6 +73,6 @@ public sealed partial class KmcStage : IStage
         var err = summary.Doubles("arrhenius_ea_tracer_err_ev");
         for (int i = 0; i < summary.RowCount; i++)
             if (i == 0 || xs[i] != xs[i - 1])
-                log.Info(FormattableString.Invariant($"kmc: x = {xs[i]:0.###}: Arrhenius Ea(D*) = {ea[i]:0.000} +- {err[i]:0.000} eV"));
+                log.Info(FormattableString.Invariant($"x = {xs[i]:0.###}: Arrhenius Ea(D*) = {ea[i]:0.000} +- {err[i]:0.000} eV"));
     }
 }
