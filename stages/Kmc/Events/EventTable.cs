@@ -75,7 +75,8 @@ public sealed class EventTable
 
     public ImpactStencil Stencil => _stencil;
 
-    /// <summary>Events recomputed by the last <see cref="AfterHop"/> (Li sites times affected directions).</summary>
+    /// <summary>Events (site, direction) the last <see cref="AfterHop"/> re-examined: affected directions of the Li
+    /// sites, less those a splitting provider could skip (dE-only changes of impossible events).</summary>
     public int LastRecomputed { get; private set; }
 
     public double Rate(int site, int direction) => _rates[Row(_index.Slot(site)) + direction];
@@ -154,14 +155,14 @@ public sealed class EventTable
         var cations = _lattice.Cations;
         int fromSlot = _index.Slot(from);
         var bricks = _pendingBrick;
-        int unique = 0, recomputed = 0;
+        int unique = 0;
+        _recomputed = 0;
         AddBrick(bricks, ref unique, fromSlot >> BrickShift);
         for (int k = 0; k < _pending; k++)
         {
             int site = _pendingSite[k];
             if (cations[site] != Li) continue;
             int xyz = _pendingXyz[k], slot = _pendingSlot[k], mask = _pendingMask[k];
-            recomputed += BitOperations.PopCount((uint)(mask & ImpactStencil.DirectionBits));
             _siteSum[slot] = Recompute(site, slot, xyz & 0xFF, (xyz >> 8) & 0xFF, xyz >> 16, mask);
             AddBrick(bricks, ref unique, slot >> BrickShift);
         }
@@ -172,7 +173,7 @@ public sealed class EventTable
         // Distinct bricks (a handful: a linear scan beats sorting), their sums, then the tree above them.
         for (int k = 0; k < unique; k++) _bricks.SetWithoutRefresh(bricks[k], BrickSum(bricks[k]));
         _bricks.Refresh(bricks.AsSpan(0, unique));
-        LastRecomputed = recomputed;
+        LastRecomputed = _recomputed;
     }
 
     private static void AddBrick(int[] bricks, ref int count, int brick)
@@ -219,7 +220,7 @@ public sealed class EventTable
         return total;
     }
 
-    private int _gatheredFrom = -1, _gatheredDirection = -1;
+    private int _gatheredFrom = -1, _gatheredDirection = -1, _recomputed;
 
     /// <summary>Lists the sites (with their direction masks) whose events a hop along <paramref name="direction"/>
     /// from <paramref name="from"/> may affect; only those that hold Li after the hop have events.</summary>
@@ -276,6 +277,7 @@ public sealed class EventTable
         int local = mask >> ImpactStencil.LocalShift;
         uint bits = (uint)mask & ImpactStencil.DirectionBits;
         if (_split) bits &= (uint)(local | possible);
+        _recomputed += BitOperations.PopCount(bits);
         while (bits != 0)
         {
             int d = BitOperations.TrailingZeroCount(bits);
