@@ -4,8 +4,8 @@ using Pipeline.Kmc.Barriers;
 using Pipeline.Kmc.Engine;
 using Pipeline.Kmc.Lattice;
 using Pipeline.Kmc.Models;
-using Pipeline.Kmc.Selection;
 using Pipeline.RockSalt;
+using Pipeline.RockSalt.Sampling;
 
 namespace Pipeline.Benchmarks;
 

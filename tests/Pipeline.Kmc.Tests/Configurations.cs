@@ -1,6 +1,6 @@
 using Pipeline.Kmc.Lattice;
-using Pipeline.Kmc.Selection;
 using Pipeline.RockSalt;
+using Pipeline.RockSalt.Sampling;
 
 namespace Pipeline.Kmc.Tests;
 

@@ -1,9 +1,9 @@
 using Pipeline.Kmc.Lattice;
 using Pipeline.Kmc.Observables;
 using Pipeline.Kmc.Percolation;
-using Pipeline.Kmc.Selection;
 using Pipeline.RockSalt;
 using Xunit.Abstractions;
+using Pipeline.RockSalt.Sampling;
 
 namespace Pipeline.Kmc.Tests;
 

@@ -1,4 +1,5 @@
 using Pipeline.Kmc.Selection;
+using Pipeline.RockSalt.Sampling;
 
 namespace Pipeline.Kmc.Tests;
 

@@ -1,8 +1,8 @@
 using Pipeline.Kmc.Barriers;
 using Pipeline.Kmc.Events;
 using Pipeline.Kmc.Lattice;
-using Pipeline.Kmc.Selection;
 using Pipeline.RockSalt;
+using Pipeline.RockSalt.Sampling;
 
 namespace Pipeline.Kmc.Engine;
 

@@ -1,5 +1,5 @@
-using Pipeline.Kmc.Selection;
 using Pipeline.RockSalt;
+using Pipeline.RockSalt.Sampling;
 
 namespace Pipeline.Kmc.Lattice;
 

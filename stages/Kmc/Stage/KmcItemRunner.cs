@@ -6,8 +6,8 @@ using Pipeline.Kmc.Lattice;
 using Pipeline.Kmc.Models;
 using Pipeline.Kmc.Observables;
 using Pipeline.Kmc.Percolation;
-using Pipeline.Kmc.Selection;
 using Pipeline.RockSalt;
+using Pipeline.RockSalt.Sampling;
 
 namespace Pipeline.Kmc.Stage;
 

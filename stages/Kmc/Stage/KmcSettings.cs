@@ -1,4 +1,5 @@
 using Pipeline.Abstractions;
+using Pipeline.RockSalt.Sampling;
 
 namespace Pipeline.Kmc.Stage;
 
@@ -86,6 +87,6 @@ public sealed record KmcWorkItem(int Index, double X, double Temperature, long S
 {
     /// <summary>The run's random stream: derived from the seed and the values of x and T (not from positions in
     /// the lists), so adding a temperature leaves the other runs unchanged.</summary>
-    public ulong RunSeed => Selection.Xoshiro256.Mix(
+    public ulong RunSeed => Xoshiro256.Mix(
         (ulong)Seed, (ulong)BitConverter.DoubleToInt64Bits(X), (ulong)BitConverter.DoubleToInt64Bits(Temperature));
 }

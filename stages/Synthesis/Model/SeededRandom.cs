@@ -1,34 +1,29 @@
+using Pipeline.RockSalt.Sampling;
+
 namespace Pipeline.Synthesis.Model;
 
-/// <summary>A small, fully specified PRNG (xoshiro256**, seeded through SplitMix64) so that a seed gives the same
-/// dataset on every .NET version and machine. Each calculation draws from its own stream derived from
-/// (seed, purpose, index), which makes parallel generation deterministic.</summary>
+/// <summary>The synthesizer's random streams: the project's <see cref="Xoshiro256"/>, one stream per
+/// (seed, purpose, index), which makes parallel generation deterministic, plus the draws the synthesizer needs on top
+/// (uniform ranges, Gaussians).</summary>
 internal sealed class SeededRandom
 {
-    private ulong _s0, _s1, _s2, _s3;
+    private readonly Xoshiro256 _stream;
     private double _spareGaussian;
     private bool _hasSpare;
 
-    public SeededRandom(ulong seed)
-    {
-        ulong x = seed;
-        _s0 = SplitMix(ref x);
-        _s1 = SplitMix(ref x);
-        _s2 = SplitMix(ref x);
-        _s3 = SplitMix(ref x);
-    }
+    public SeededRandom(ulong seed) => _stream = new Xoshiro256(seed);
 
     /// <summary>An independent stream for one (purpose, index) pair of a dataset seed.</summary>
     public static SeededRandom For(long seed, Purpose purpose, long index)
     {
         ulong x = unchecked((ulong)seed);
-        ulong h = SplitMix(ref x);
+        ulong h = Xoshiro256.SplitMix64(ref x);
         h ^= unchecked((ulong)purpose * 0x9E3779B97F4A7C15UL);
         x = h;
-        h = SplitMix(ref x);
+        h = Xoshiro256.SplitMix64(ref x);
         h ^= unchecked((ulong)index * 0xC2B2AE3D27D4EB4FUL);
         x = h;
-        return new SeededRandom(SplitMix(ref x));
+        return new SeededRandom(Xoshiro256.SplitMix64(ref x));
     }
 
     /// <summary>The purposes random streams are drawn for; each gets its own sequence per index.</summary>
@@ -44,38 +39,15 @@ internal sealed class SeededRandom
         FileLayout = 8,
     }
 
-    public ulong NextUInt64()
-    {
-        ulong result = RotateLeft(_s1 * 5, 7) * 9;
-        ulong t = _s1 << 17;
-        _s2 ^= _s0;
-        _s3 ^= _s1;
-        _s1 ^= _s2;
-        _s0 ^= _s3;
-        _s2 ^= t;
-        _s3 = RotateLeft(_s3, 45);
-        return result;
-    }
+    public ulong NextUInt64() => _stream.NextUInt64();
 
     /// <summary>Uniform in [0, 1) with 53 random bits.</summary>
-    public double NextDouble() => (NextUInt64() >> 11) * (1.0 / (1UL << 53));
+    public double NextDouble() => _stream.NextDouble();
 
     public double Uniform(double min, double max) => min + (max - min) * NextDouble();
 
-    /// <summary>Uniform integer in [0, n) without modulo bias (Lemire's method with rejection).</summary>
-    public int NextInt(int n)
-    {
-        if (n <= 0) throw new ArgumentOutOfRangeException(nameof(n), n, "must be positive");
-        ulong range = (ulong)n;
-        while (true)
-        {
-            ulong x = NextUInt64() >> 32;
-            ulong m = x * range;
-            ulong low = m & 0xFFFFFFFFUL;
-            if (low >= range || low >= ((0x1_0000_0000UL - range) % range))
-                return (int)(m >> 32);
-        }
-    }
+    /// <summary>Uniform integer in [0, n) without modulo bias.</summary>
+    public int NextInt(int n) => _stream.NextInt(n);
 
     /// <summary>Standard normal deviate (Marsaglia polar method: no trigonometric functions involved).</summary>
     public double Gaussian()
@@ -101,22 +73,5 @@ internal sealed class SeededRandom
     public double Gaussian(double sigma) => sigma * Gaussian();
 
     /// <summary>Fisher-Yates shuffle in place.</summary>
-    public void Shuffle<T>(Span<T> items)
-    {
-        for (int i = items.Length - 1; i > 0; i--)
-        {
-            int j = NextInt(i + 1);
-            (items[i], items[j]) = (items[j], items[i]);
-        }
-    }
-
-    private static ulong RotateLeft(ulong x, int k) => (x << k) | (x >> (64 - k));
-
-    private static ulong SplitMix(ref ulong x)
-    {
-        ulong z = x += 0x9E3779B97F4A7C15UL;
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-        return z ^ (z >> 31);
-    }
+    public void Shuffle<T>(Span<T> items) => _stream.Shuffle(items);
 }

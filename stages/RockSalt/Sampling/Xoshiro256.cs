@@ -1,7 +1,9 @@
-namespace Pipeline.Kmc.Selection;
+namespace Pipeline.RockSalt.Sampling;
 
 /// <summary>xoshiro256** (Blackman and Vigna): a small, fast generator whose stream depends only on the seed,
-/// on every platform and runtime version (System.Random gives no such promise). Seeded through SplitMix64.</summary>
+/// on every platform and runtime version (System.Random gives no such promise). Seeded through SplitMix64.
+/// The one random stream of the project: the synthetic dataset and the kMC draw from it, so a seed means the same
+/// sequence everywhere.</summary>
 public sealed class Xoshiro256
 {
     private ulong _s0, _s1, _s2, _s3;
@@ -34,16 +36,17 @@ public sealed class Xoshiro256
     /// <summary>Uniform in (0, 1]: safe for -ln(u).</summary>
     public double NextDoubleNonZero() => ((NextUInt64() >> 11) + 1) * (1.0 / (1UL << 53));
 
-    /// <summary>Uniform integer in [0, n) without modulo bias (Lemire's multiply-shift with rejection).</summary>
+    /// <summary>Uniform integer in [0, n) without modulo bias (Lemire's multiply-shift on the top 32 bits, with
+    /// rejection).</summary>
     public int NextInt(int n)
     {
-        if (n <= 0) throw new ArgumentOutOfRangeException(nameof(n));
-        ulong bound = (ulong)n;
+        if (n <= 0) throw new ArgumentOutOfRangeException(nameof(n), n, "must be positive");
+        ulong range = (ulong)n;
         while (true)
         {
-            UInt128 m = (UInt128)NextUInt64() * bound;
-            ulong low = (ulong)m;
-            if (low >= bound || low >= (0UL - bound) % bound) return (int)(m >> 64);
+            ulong m = (NextUInt64() >> 32) * range;
+            ulong low = m & 0xFFFFFFFFUL;
+            if (low >= range || low >= (0x1_0000_0000UL - range) % range) return (int)(m >> 32);
         }
     }
 
