@@ -7,11 +7,11 @@ using Pipeline.RockSalt;
 
 namespace Pipeline.Kmc.Events;
 
-/// <summary>Rates of every hop event, one slot per (cation site, NN direction); a rate is non-zero only when its site
-/// holds Li and its target is vacant. Sites are stored in the brick order of <see cref="CubicSiteIndex"/> (bricks of
-/// 32 sites), so the events a hop touches are close in memory. Selection is two-level and rejection-free: a sum tree
-/// over bricks (small enough to stay in cache even for 10^6 sites), then the brick's 32 site sums, then the site's
-/// 12 rates. After a hop only the events named by the impact stencil of the two changed sites are recomputed.</summary>
+/// <summary>Rates of every hop event, one row per cation site holding its 12 directions; a rate is non-zero only when
+/// its site holds Li and its target is vacant. Rows are stored in the brick order of <see cref="CubicSiteIndex"/>
+/// (4 x 4 x 4 bricks of 32 sites), so the events a hop touches are close in memory. Selection is rejection-free: an
+/// 8-ary sum tree over groups of 8 consecutive rows, then the group's 8 site sums, then the site's 12 rates. After a
+/// hop only the events named by the impact stencil of the two changed sites are recomputed.</summary>
 public sealed class EventTable
 {
     private const byte Li = (byte)Species.Li, Vac = (byte)Species.Vac;
@@ -31,7 +31,7 @@ public sealed class EventTable
     private const int LocalTermOffset = 16;
     private readonly bool _split;
     private readonly double[] _siteSum; // per slot: its 12 rates summed
-    private readonly SumTree _bricks;   // per brick: its 32 site sums summed
+    private readonly SumTree _bricks;   // per group of 8 rows ("brick" here): its site sums summed
     private readonly double _nu, _beta;
 
     // Per-hop scratch: the affected Li sites (each once: the hop stencil is merged at construction), their direction
@@ -52,7 +52,6 @@ public sealed class EventTable
         _nu = nu;
         _beta = 1.0 / (Units.Boltzmann * temperature);
         _stencil = new ImpactStencil(barriers);
-        // Pinned so the alignment of the rows to cache lines survives the GC.
         _split = barriers.SplitsLocalTerm;
         _rowStride = _split ? 32 : 16;
         // Pinned so the alignment of the rows to cache lines survives the GC.
