@@ -78,6 +78,26 @@ public class EventTableTests
         Assert.NotEqual(Run(4), Run(5));
     }
 
+    [Fact]
+    public void A_local_term_that_reads_outside_the_dependencies_is_refused()
+    {
+        var lattice = Configurations.Drs(3, 0.5, 8);
+        var error = Assert.Throws<ArgumentException>(() => new KmcEngine(lattice, new LocalBeyondDependencies(), 500, 1e13, 1));
+        Assert.Contains("not among the dependency offsets", error.Message);
+    }
+
+    /// <summary>Declares a local term reading a site two shells away while its dependencies are only I and F.</summary>
+    private sealed class LocalBeyondDependencies : IBarrierProvider
+    {
+        public double Barrier(KmcLattice lattice, int from, int direction, int to) => 0.3;
+
+        public IReadOnlyCollection<Int3> DependencyOffsets(int direction) => DependencySets.Endpoints(direction);
+
+        public bool SplitsLocalTerm => true;
+
+        public IReadOnlyCollection<Int3> LocalOffsets(int direction) => [default, new Int3(2, 2, 0)];
+    }
+
     private static double[] Snapshot(KmcEngine engine)
     {
         var lattice = engine.Lattice;

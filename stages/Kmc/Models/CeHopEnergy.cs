@@ -72,8 +72,8 @@ public sealed class CeHopEnergy : IHopEnergy
         // The field takes one site change at a time: replay the hop as I emptying (with F still vacant), then F filling.
         var cations = lattice.Cations;
         cations[to] = Vac;
-        field.SiteChanged(cations, lattice.Anions, from, Li);
-        cations[to] = Li;
+        try { field.SiteChanged(cations, lattice.Anions, from, Li); }
+        finally { cations[to] = Li; } // the lattice stays as the hop left it even if the field refuses the change
         field.SiteChanged(cations, lattice.Anions, to, Vac);
     }
 
