@@ -45,11 +45,11 @@ public sealed class BundledStudyRegressionTests : IDisposable
 
         // Oracle: the synthetic truth's linear projection (truth.yaml kra_linear / forward_linear, computed by the
         // generator from 20000 noise-free hops) is what the LassoCV fit on ~230 noisy hops should approach.
-        var truth = Pipeline.Fitting.Models.TruthFile.LoadLinear(Path.Combine(_workspace, "out", "synth", "truth.yaml"));
+        var truth = Pipeline.Contracts.TruthDocument.Load(Path.Combine(_workspace, "out", "synth", "truth.yaml"));
         foreach (var (model, key) in new[] { ("model_kra", "kra_linear"), ("model_forward", "forward_linear") })
         {
             var fitted = actual[model]!["coef_physical"]!.AsObject();
-            foreach (var (name, value) in truth[key].Coefficients)
+            foreach (var (name, value) in (key == "kra_linear" ? truth.KraLinear : truth.ForwardLinear)!.Coefficients)
                 Assert.True(Math.Abs(fitted[name]!.GetValue<double>() - value) < 0.03,
                     $"{model}.{name}: fitted {fitted[name]} eV vs truth {value} eV (tolerance 0.03 eV per count)");
         }

@@ -3,7 +3,7 @@ using Pipeline.Abstractions;
 using Pipeline.Featurize.Hops;
 using Pipeline.Featurize.Stages;
 using Pipeline.Featurize.Tests.Support;
-using Pipeline.Fitting.Models;
+using Pipeline.Contracts;
 using Pipeline.RockSalt;
 using Pipeline.RockSalt.Tests.Support;
 

@@ -1,5 +1,6 @@
+using Pipeline.Fitting.Regression;
 using Pipeline.Fitting.Classification;
-using Pipeline.Fitting.Models;
+using Pipeline.Contracts;
 using Pipeline.Fitting.Stages;
 using Pipeline.Fitting.Tests.Support;
 
@@ -14,7 +15,7 @@ public class FitBarriersStageTests
         var stage = new FitBarriersStage();
         using var ctx = new TestStageContext(stage);
         var scalerPath = Path.Combine(ctx.OutputDirectory, "scaler.json");
-        ScalerFile.Save(Scaler.Fit(DescriptorNames.All, DescriptorNames.All.Select(table.Doubles).ToList(), "t"), scalerPath);
+        ScalerFile.Save(ScalerFit.Fit(DescriptorNames.All, DescriptorNames.All.Select(table.Doubles).ToList(), "t"), scalerPath);
         ctx.WithTable("features", table).WithPath("scaler", scalerPath);
 
         stage.Run(ctx);
@@ -50,7 +51,7 @@ public class FitBarriersStageTests
         var stage = new FitBarriersStage();
         using var ctx = new TestStageContext(stage);
         var scalerPath = Path.Combine(ctx.OutputDirectory, "scaler.json");
-        ScalerFile.Save(Scaler.Fit(["gate_tm_up"], [table.Doubles("gate_tm_up")], "t"), scalerPath);
+        ScalerFile.Save(ScalerFit.Fit(["gate_tm_up"], [table.Doubles("gate_tm_up")], "t"), scalerPath);
         ctx.WithTable("features", table).WithPath("scaler", scalerPath);
         var e = Assert.Throws<InvalidDataException>(() => stage.Run(ctx));
         Assert.Contains(scalerPath, e.Message);

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Pipeline.Abstractions;
-using Pipeline.Fitting.Models;
+using Pipeline.Contracts;
 using Pipeline.Fitting.Tests.Support;
 
 namespace Pipeline.Fitting.Tests;

@@ -1,4 +1,5 @@
-using Pipeline.Fitting.Models;
+using Pipeline.Fitting.Regression;
+using Pipeline.Contracts;
 
 namespace Pipeline.Fitting.Tests;
 
@@ -68,7 +69,7 @@ public sealed class ModelFileTests : IDisposable
     public void Scaler_file_round_trips_and_rejects_a_zero_std()
     {
         var path = Path.Combine(_dir, "scaler.json");
-        var scaler = Scaler.Fit(["u", "v"], [[1.0, 3.0], [5.0, 5.0]], "h");
+        var scaler = ScalerFit.Fit(["u", "v"], [[1.0, 3.0], [5.0, 5.0]], "h");
         ScalerFile.Save(scaler, path);
         var back = ScalerFile.Load(path);
         Assert.Equal([2.0, 5.0], back.Mean);
@@ -79,31 +80,5 @@ public sealed class ModelFileTests : IDisposable
         File.WriteAllText(path, File.ReadAllText(path).Replace("\"std\": [\n    1,", "\"std\": [\n    0,"));
         var e = Assert.Throws<InvalidDataException>(() => ScalerFile.Load(path));
         Assert.Contains("std[0]", e.Message);
-    }
-
-    [Fact]
-    public void Truth_yaml_linear_models_are_read()
-    {
-        var path = Path.Combine(_dir, "truth.yaml");
-        File.WriteAllText(path, """
-            seed: 3
-            kra_linear:
-              intercept: 0.25
-              coefficients: {gate_tm_up: 0.11, delta_e: 0}
-            forward_linear:
-              intercept: 0.3
-              coefficients:
-                gate_tm_up: 0.1
-            ce:
-              point: {Li: 0.0}
-            """);
-        var truths = TruthFile.LoadLinear(path);
-        Assert.Equal(0.25, truths["kra_linear"].Intercept);
-        Assert.Equal(0.11, truths["kra_linear"].Coefficients["gate_tm_up"]);
-        Assert.Equal(0.1, truths["forward_linear"].Coefficients["gate_tm_up"]);
-
-        File.WriteAllText(path, "kra_linear:\n  intercept: abc\n  coefficients: {}\n");
-        var e = Assert.Throws<InvalidDataException>(() => TruthFile.LoadLinear(path));
-        Assert.Contains("kra_linear.intercept", e.Message);
     }
 }

@@ -1,6 +1,7 @@
+using Pipeline.Fitting.Regression;
 using System.Globalization;
 using System.Text.Json;
-using Pipeline.Fitting.Models;
+using Pipeline.Contracts;
 using Pipeline.Fitting.Stages;
 using Pipeline.Fitting.Tests.Support;
 
@@ -15,7 +16,7 @@ public class ValidateStageTests
         var fit = new FitBarriersStage();
         using var fitCtx = new TestStageContext(fit);
         var scalerPath = Path.Combine(fitCtx.OutputDirectory, "scaler.json");
-        ScalerFile.Save(Scaler.Fit(DescriptorNames.All, DescriptorNames.All.Select(table.Doubles).ToList(), "t"), scalerPath);
+        ScalerFile.Save(ScalerFit.Fit(DescriptorNames.All, DescriptorNames.All.Select(table.Doubles).ToList(), "t"), scalerPath);
         fitCtx.WithTable("features", table).WithPath("scaler", scalerPath);
         fit.Run(fitCtx);
 

@@ -1,5 +1,5 @@
 using Pipeline.ClusterExpansion;
-using Pipeline.Fitting.Models;
+using Pipeline.Contracts;
 using Pipeline.RockSalt;
 
 namespace Pipeline.Kmc.Tests;

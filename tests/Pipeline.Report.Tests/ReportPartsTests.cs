@@ -56,24 +56,6 @@ public class ReportPartsTests
         Assert.Equal(normalized, ProvenanceKeys.Normalize(key));
 
     [Fact]
-    public void A_bad_truth_value_names_the_file_field_and_line()
-    {
-        var path = Path.Combine(Path.GetTempPath(), $"truth-{Guid.NewGuid():N}.yaml");
-        File.WriteAllText(path, "seed: 1\nkra_linear:\n  intercept: 0.3\n  coefficients:\n    gate_tm_up: lots\n");
-        try
-        {
-            var e = Assert.Throws<InvalidDataException>(() => TruthFile.Load(path));
-            Assert.Contains(path, e.Message);
-            Assert.Contains("kra_linear.coefficients.gate_tm_up", e.Message);
-            Assert.Contains("line 5", e.Message);
-        }
-        finally
-        {
-            File.Delete(path);
-        }
-    }
-
-    [Fact]
     public void A_malformed_model_file_costs_only_the_sections_that_read_it()
     {
         using var run = SmallRun.Full();

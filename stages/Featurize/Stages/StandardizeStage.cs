@@ -1,5 +1,6 @@
+using Pipeline.Fitting.Regression;
 using Pipeline.Abstractions;
-using Pipeline.Fitting.Models;
+using Pipeline.Contracts;
 using Pipeline.RockSalt;
 
 namespace Pipeline.Featurize.Stages;
@@ -47,7 +48,7 @@ public sealed class StandardizeStage : IStage
         Scaler scaler;
         try
         {
-            scaler = Scaler.Fit(names, columns, ctx.InputHash("features"));
+            scaler = ScalerFit.Fit(names, columns, ctx.InputHash("features"));
         }
         catch (ArgumentException e)
         {

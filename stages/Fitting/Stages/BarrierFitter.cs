@@ -1,5 +1,5 @@
 using Pipeline.Abstractions;
-using Pipeline.Fitting.Models;
+using Pipeline.Contracts;
 using Pipeline.Fitting.Regression;
 
 namespace Pipeline.Fitting.Stages;

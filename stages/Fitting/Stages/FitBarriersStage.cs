@@ -1,6 +1,6 @@
 using Pipeline.Abstractions;
 using Pipeline.Fitting.Classification;
-using Pipeline.Fitting.Models;
+using Pipeline.Contracts;
 
 namespace Pipeline.Fitting.Stages;
 

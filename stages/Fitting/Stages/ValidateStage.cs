@@ -1,5 +1,5 @@
 using Pipeline.Abstractions;
-using Pipeline.Fitting.Models;
+using Pipeline.Contracts;
 using Pipeline.Fitting.Plots;
 using Pipeline.Fitting.Validation;
 
@@ -48,14 +48,14 @@ public sealed class ValidateStage : IStage
         var table = ctx.ReadTable("features");
         var scalerPath = ctx.InputPath("scaler");
         var scaler = ScalerFile.Load(scalerPath);
-        var truths = ctx.HasInput("truth") ? TruthFile.LoadLinear(ctx.InputPath("truth")) : null;
+        var truths = ctx.HasInput("truth") ? TruthDocument.Load(ctx.InputPath("truth")) : null;
         var p = ctx.Params;
         var options = new ValidationOptions(p.Int32("cv"), p.Bool("shuffle"), p.Int32("seed"), p.Float("holdout_fraction"),
             p.Int32("bootstrap"), p.Float("confidence"), p.String("bootstrap_alpha") == "refit", ctx.Parallelism);
         string plots = ctx.OutputDirectoryPath("plots");
 
         var results = new List<ModelValidationResult>();
-        foreach (var (name, input, truthKey) in new[] { ("forward", "model_forward", "forward_linear"), ("kra", "model_kra", "kra_linear") })
+        foreach (var (name, input, truthKey) in new[] { ("forward", "model_forward", TruthDocument.Keys.ForwardLinear), ("kra", "model_kra", TruthDocument.Keys.KraLinear) })
         {
             ctx.Cancellation.ThrowIfCancellationRequested();
             string modelPath = ctx.InputPath(input);
@@ -64,7 +64,7 @@ public sealed class ValidateStage : IStage
             var raw = TableColumns.Matrix(table, model.Features, "features");
             var y = TableColumns.Numeric(table, model.Target, "features");
             var groups = model.Settings.GroupColumn is { } g ? TableColumns.Numeric(table, g, "features") : null;
-            LinearTruth? truth = truths is not null && truths.TryGetValue(truthKey, out var t) ? t : null;
+            LinearTruth? truth = truthKey == TruthDocument.Keys.KraLinear ? truths?.KraLinear : truths?.ForwardLinear;
             if (truths is not null && truth is null)
                 ctx.Log.Warn($"truth.yaml has no '{truthKey}': the {name} coefficients are not compared with a truth");
 

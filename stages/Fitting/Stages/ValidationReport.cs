@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using Pipeline.Abstractions;
-using Pipeline.Fitting.Models;
+using Pipeline.Contracts;
 
 namespace Pipeline.Fitting.Validation;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace Pipeline.Fitting.Models;
+namespace Pipeline.Contracts;
 
 /// <summary>Reads and writes scaler.json (schema "scaler/1", CONTRACTS.md):
 /// {"schema","features","mean","std","n_rows","training_hash"}.</summary>

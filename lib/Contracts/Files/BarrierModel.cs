@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Pipeline.Fitting.Models;
+namespace Pipeline.Contracts;
 
 /// <summary>A fitted linear barrier model (schema "barrier-model/1", docs/MODELS.md): a LassoCV fit on standardised
 /// descriptors, with the same model expressed in physical units so that prediction needs no scaler:

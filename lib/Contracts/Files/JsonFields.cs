@@ -2,10 +2,10 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace Pipeline.Fitting.Models;
+namespace Pipeline.Contracts;
 
 /// <summary>Typed access to the fields of a JSON object with errors that name the file and the field.</summary>
-internal sealed class JsonFields(JsonObject obj, string source)
+public sealed class JsonFields(JsonObject obj, string source)
 {
     // Named literals keep a NaN metric (e.g. R^2 of a constant target) writable instead of throwing.
     private static readonly JsonSerializerOptions Indented = new()
