@@ -24,13 +24,13 @@ public static partial class ExecutorYaml
     private static readonly ParamSpec PollSpec = ParamSpec.Float("poll_interval", "seconds", min: 0.1, max: 3600);
     private static readonly ParamSpec ListSpec = ParamSpec.StringList("list", "strings");
 
-    [GeneratedRegex(@"^(?:\d+|\d+:\d{1,2}|\d+:\d{1,2}:\d{1,2}|\d+-\d+|\d+-\d+:\d{1,2}|\d+-\d+:\d{1,2}:\d{1,2}|UNLIMITED|INFINITE)$")]
+    [GeneratedRegex(@"^(?:\d+|\d+:\d{1,2}|\d+:\d{1,2}:\d{1,2}|\d+-\d+|\d+-\d+:\d{1,2}|\d+-\d+:\d{1,2}:\d{1,2}|UNLIMITED|INFINITE)\z")]
     private static partial Regex SlurmTime();
 
-    [GeneratedRegex(@"^\d+[KMGTkmgt]?$")]
+    [GeneratedRegex(@"^\d+[KMGTkmgt]?\z")]
     private static partial Regex SlurmMemory();
 
-    [GeneratedRegex(@"^[A-Za-z0-9_.,:+=@-]+$")]
+    [GeneratedRegex(@"^[A-Za-z0-9_.,:+=@-]+\z")]
     private static partial Regex SlurmName();
 
     /// <param name="where">"the top-level executor" or "the executor of stage 'kmc'", for messages.</param>
@@ -50,9 +50,11 @@ public static partial class ExecutorYaml
         }
         foreach (var (keyNode, value) in map.Children)
         {
-            var key = ((YamlScalarNode)keyNode).Value ?? "";
+            var key = YamlKey.Text(keyNode, error);
             switch (key)
             {
+                case null:
+                    break;
                 case "type":
                     spec.Kind = ParseKind(value, where, error);
                     spec.KindMark = SourceMark.Of(value);
