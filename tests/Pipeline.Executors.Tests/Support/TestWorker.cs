@@ -1,6 +1,6 @@
-using Pipeline.Core.Executors.Slurm;
+using Pipeline.Executors.Slurm;
 
-namespace Pipeline.Cluster.Tests.Support;
+namespace Pipeline.Executors.Tests.Support;
 
 /// <summary>The worker command Slurm tasks run in these tests: this test assembly started by the dotnet host
 /// (see <see cref="WorkerHost"/>).</summary>

@@ -1,4 +1,4 @@
-namespace Pipeline.Core.Executors.Slurm;
+namespace Pipeline.Executors.Slurm;
 
 /// <summary>Why an array task did not produce its item's result, whether resubmitting it can help, and where its log
 /// is. <see cref="SharedFilesystem"/>: the symptoms of a workspace the nodes do not share with the engine.</summary>

@@ -2,7 +2,7 @@ using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
 
-namespace Pipeline.Core.Executors.Slurm;
+namespace Pipeline.Executors.Slurm;
 
 /// <summary><see cref="ISlurmClient"/> over the sbatch, squeue and scancel commands on PATH.</summary>
 public sealed class SlurmCommandClient : ISlurmClient

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using Pipeline.Abstractions;
 
-namespace Pipeline.Cluster.Tests.Support;
+namespace Pipeline.Executors.Tests.Support;
 
 /// <summary>test-ensemble: a kMC-shaped fan-out stage. One item per (x, T, seed) runs a seeded random walk whose
 /// step size depends on x, T and the input table; Assemble turns the items into a table, a JSON file and a folder,

@@ -1,12 +1,12 @@
 using System.Diagnostics;
 
-namespace Pipeline.Cluster.Tests.Support;
+namespace Pipeline.Executors.Tests.Support;
 
 /// <summary>Runs the command tree in a fresh process (the test assembly as host, like a Slurm task does): for
 /// comparisons that must not share process state, such as two separate `pipeline run` invocations.</summary>
 public static class ChildCli
 {
-    public static ClusterWorkspace.Result Run(params string[] args)
+    public static ExecutorWorkspace.Result Run(params string[] args)
     {
         using var process = Start(args);
         var stdout = process.StandardOutput.ReadToEndAsync();
@@ -17,7 +17,7 @@ public static class ChildCli
             throw new TimeoutException($"`{string.Join(' ', args)}` did not finish:\n{stdout.Result}\n{stderr.Result}");
         }
         process.WaitForExit();
-        return new ClusterWorkspace.Result(process.ExitCode, stdout.Result, stderr.Result);
+        return new ExecutorWorkspace.Result(process.ExitCode, stdout.Result, stderr.Result);
     }
 
     /// <summary>Starts the command tree in a child process with its output redirected (the caller reads or kills it).</summary>

@@ -1,11 +1,11 @@
-using Pipeline.Cluster.Tests.Support;
+using Pipeline.Executors.Tests.Support;
 using Pipeline.Core.Execution;
 using Pipeline.Core.Hashing;
 using Pipeline.Core.Logging;
 using Pipeline.Core.Store;
 using Pipeline.Core.Tables;
 
-namespace Pipeline.Cluster.Tests;
+namespace Pipeline.Executors.Tests;
 
 /// <summary>The fan-out path with the local executor (no Slurm needed).</summary>
 public sealed class LocalFanOutTests
@@ -16,7 +16,7 @@ public sealed class LocalFanOutTests
     [Fact]
     public void Local_items_run_in_parallel_and_give_what_the_in_process_run_gives()
     {
-        using var ws = new ClusterWorkspace(ClusterWorkspace.Pipeline(ensembleExtra: "    params:\n      item_ms: 150"));
+        using var ws = new ExecutorWorkspace(ExecutorWorkspace.Pipeline(ensembleExtra: "    params:\n      item_ms: 150"));
         var run = ws.Cli("run", "-j", "3");
         Assert.True(run.Code == 0, run.ToString());
         Assert.Equal(6, ws.Ensemble.TotalItemRuns);
@@ -59,9 +59,9 @@ public sealed class LocalFanOutTests
     [Fact]
     public void A_failing_item_fails_the_stage_by_name_and_the_rerun_computes_only_that_item()
     {
-        var markers = Path.Combine(Path.GetTempPath(), "pipeline-cluster-markers-" + Guid.NewGuid().ToString("N")[..8]);
+        var markers = Path.Combine(Path.GetTempPath(), "pipeline-executor-markers-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(markers);
-        using var ws = new ClusterWorkspace(ClusterWorkspace.Pipeline(
+        using var ws = new ExecutorWorkspace(ExecutorWorkspace.Pipeline(
             ensembleExtra: $"    params:\n      fail_once: [{SecondId}]\n      marker_dir: {markers}"));
         var first = ws.Cli("run", "-j", "2");
         Assert.Equal(1, first.Code);
@@ -81,8 +81,8 @@ public sealed class LocalFanOutTests
     [Fact]
     public void An_interrupted_stage_resumes_with_the_missing_items_and_force_recomputes_all()
     {
-        var gate = Path.Combine(Path.GetTempPath(), "pipeline-cluster-gate-" + Guid.NewGuid().ToString("N")[..8]);
-        using var ws = new ClusterWorkspace(ClusterWorkspace.Pipeline(ensembleExtra: $"    params:\n      assemble_gate: {gate}"));
+        var gate = Path.Combine(Path.GetTempPath(), "pipeline-executor-gate-" + Guid.NewGuid().ToString("N")[..8]);
+        using var ws = new ExecutorWorkspace(ExecutorWorkspace.Pipeline(ensembleExtra: $"    params:\n      assemble_gate: {gate}"));
         File.WriteAllText(gate, "closed");
         try
         {
@@ -118,7 +118,7 @@ public sealed class LocalFanOutTests
     [InlineData("duplicate-id", "two work items have the id 'same' (ids must be unique, ignoring case)")]
     public void Contract_violations_fail_the_stage_with_a_clear_message(string mode, string message)
     {
-        using var ws = new ClusterWorkspace($"stages:\n  - name: bad\n    uses: test-misbehaving\n    params:\n      mode: {mode}\n");
+        using var ws = new ExecutorWorkspace($"stages:\n  - name: bad\n    uses: test-misbehaving\n    params:\n      mode: {mode}\n");
         var run = ws.Cli("run");
         Assert.Equal(1, run.Code);
         Assert.Contains(message, run.Output);

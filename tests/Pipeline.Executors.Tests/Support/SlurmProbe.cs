@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Pipeline.Cluster.Tests.Support;
+namespace Pipeline.Executors.Tests.Support;
 
 /// <summary>Whether a Slurm controller answers here (sinfo lists a usable node). Tests that need one are
 /// <see cref="SlurmFactAttribute"/>s: skipped with the reason when it does not answer, unless

@@ -1,4 +1,4 @@
-namespace Pipeline.Core.Executors.Slurm;
+namespace Pipeline.Executors.Slurm;
 
 /// <summary>Runs a fan-out stage's items as one Slurm job array: writes the batch script, submits the missing items
 /// (sbatch --array), waits for them (status files, squeue), resubmits failed ones up to <c>retries</c> times, and on
@@ -72,7 +72,7 @@ internal sealed class SlurmExecutor(ExecutorSettings settings, ISlurmClient clie
             Items = job.Items.Select(i => i.Id).ToList(),
         }.Save(layout.WorkPath);
         var worker = settings.Worker ?? WorkerCommandLine.Default();
-        Store.AtomicFile.WriteAllText(layout.ScriptPath,
+        AtomicFile.WriteAllText(layout.ScriptPath,
             SlurmJobScript.Render(layout, job.Workspace.Root, job.StageName, job.Fingerprint, token, worker));
         if (!OperatingSystem.IsWindows())
             File.SetUnixFileMode(layout.ScriptPath, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute

@@ -1,7 +1,6 @@
 using System.Globalization;
-using Pipeline.Core.Store;
 
-namespace Pipeline.Core.Executors.Slurm;
+namespace Pipeline.Executors.Slurm;
 
 /// <summary>The files of one fan-out computation on Slurm, under <c>.pipeline/slurm/STAGE/FINGERPRINT/</c>:
 /// <code>

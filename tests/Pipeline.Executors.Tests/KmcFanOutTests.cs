@@ -1,10 +1,10 @@
 using System.Diagnostics;
-using Pipeline.Cluster.Tests.Support;
+using Pipeline.Executors.Tests.Support;
 using Pipeline.Core.Hashing;
 using Pipeline.Core.Store;
 using Xunit.Abstractions;
 
-namespace Pipeline.Cluster.Tests;
+namespace Pipeline.Executors.Tests;
 
 /// <summary>The kmc stage as a fan-out stage: its fan-out gives the bytes its own Run gives, and through Slurm the
 /// same artifacts and lock entry as locally. Each run is a separate process, as separate `pipeline` invocations
@@ -15,7 +15,7 @@ public sealed class KmcFanOutTests(ITestOutputHelper output)
     [Fact]
     public void Kmc_fan_out_gives_the_same_outputs_as_its_own_run()
     {
-        using var ws = new ClusterWorkspace(KmcModelFiles.Pipeline());
+        using var ws = new ExecutorWorkspace(KmcModelFiles.Pipeline());
         KmcModelFiles.Write(ws.PathOf("datasets"));
         var run = ChildCli.Run("-C", ws.Root, "run", "-j", "2");
         Assert.True(run.Code == 0, run.ToString());
@@ -38,8 +38,8 @@ public sealed class KmcFanOutTests(ITestOutputHelper output)
     {
         SlurmProbe.Require();
         var yaml = KmcModelFiles.Pipeline(TestWorker.ExecutorBlock("local"));
-        using var local = new ClusterWorkspace(yaml);
-        using var slurm = new ClusterWorkspace(yaml);
+        using var local = new ExecutorWorkspace(yaml);
+        using var slurm = new ExecutorWorkspace(yaml);
         KmcModelFiles.Write(local.PathOf("datasets"));
         foreach (var file in Directory.GetFiles(local.PathOf("datasets")))
             File.Copy(file, Path.Combine(slurm.PathOf("datasets"), Path.GetFileName(file)), overwrite: true);

@@ -1,9 +1,9 @@
 using System.Diagnostics;
-using Pipeline.Cluster.Tests.Support;
-using Pipeline.Core.Executors.Slurm;
+using Pipeline.Executors.Tests.Support;
+using Pipeline.Executors.Slurm;
 using Xunit.Abstractions;
 
-namespace Pipeline.Cluster.Tests;
+namespace Pipeline.Executors.Tests;
 
 /// <summary>The slurm executor against a real Slurm controller (single node here: .ci/slurm-up.sh). One class, so
 /// these tests run one after another and do not compete for the node's CPUs.</summary>
@@ -16,7 +16,7 @@ public sealed class SlurmExecutorTests(ITestOutputHelper output)
     public void A_task_that_fails_once_succeeds_on_its_retry()
     {
         SlurmProbe.Require();
-        using var ws = new ClusterWorkspace(ClusterWorkspace.Pipeline(TestWorker.ExecutorBlock("slurm"),
+        using var ws = new ExecutorWorkspace(ExecutorWorkspace.Pipeline(TestWorker.ExecutorBlock("slurm"),
             "    params:\n      xs: [0.5]\n      temperatures: [300, 600]\n      fail_once: [" + Retried + "]\n      marker_dir: markers-abs"));
         var markers = ws.PathOf("markers");
         Directory.CreateDirectory(markers);
@@ -41,7 +41,7 @@ public sealed class SlurmExecutorTests(ITestOutputHelper output)
     public void Without_retries_a_failed_task_fails_the_stage_naming_the_item_and_its_log()
     {
         SlurmProbe.Require();
-        using var ws = new ClusterWorkspace(ClusterWorkspace.Pipeline(TestWorker.ExecutorBlock("slurm", "  retries: 0"),
+        using var ws = new ExecutorWorkspace(ExecutorWorkspace.Pipeline(TestWorker.ExecutorBlock("slurm", "  retries: 0"),
             "    params:\n      xs: [0.5]\n      temperatures: [600]\n      fail_once: [" + Retried + "]\n      marker_dir: MARKERS"));
         Directory.CreateDirectory(ws.PathOf("m"));
         File.WriteAllText(ws.PathOf("pipeline.yaml"), File.ReadAllText(ws.PathOf("pipeline.yaml")).Replace("MARKERS", ws.PathOf("m")));
@@ -60,7 +60,7 @@ public sealed class SlurmExecutorTests(ITestOutputHelper output)
     public void A_rerun_after_an_interrupted_stage_resubmits_only_the_missing_item()
     {
         SlurmProbe.Require();
-        using var ws = new ClusterWorkspace(ClusterWorkspace.Pipeline(TestWorker.ExecutorBlock("slurm"),
+        using var ws = new ExecutorWorkspace(ExecutorWorkspace.Pipeline(TestWorker.ExecutorBlock("slurm"),
             "    params:\n      xs: [0.25]\n      temperatures: [300, 900]\n      assemble_gate: GATE"));
         var gate = ws.PathOf("gate");
         File.WriteAllText(ws.PathOf("pipeline.yaml"), File.ReadAllText(ws.PathOf("pipeline.yaml")).Replace("GATE", gate));
@@ -91,7 +91,7 @@ public sealed class SlurmExecutorTests(ITestOutputHelper output)
     public void A_task_cancelled_by_someone_else_is_resubmitted()
     {
         SlurmProbe.Require();
-        using var ws = new ClusterWorkspace(ClusterWorkspace.Pipeline(TestWorker.ExecutorBlock("slurm"),
+        using var ws = new ExecutorWorkspace(ExecutorWorkspace.Pipeline(TestWorker.ExecutorBlock("slurm"),
             "    params:\n      xs: [0.5]\n      item_ms: 1500"));
         var run = Task.Run(() => ws.Cli("run"));
         var deadline = Stopwatch.StartNew();
@@ -114,7 +114,7 @@ public sealed class SlurmExecutorTests(ITestOutputHelper output)
     public void Ctrl_c_cancels_the_job_array()
     {
         SlurmProbe.Require();
-        using var ws = new ClusterWorkspace(ClusterWorkspace.Pipeline(TestWorker.ExecutorBlock("slurm"),
+        using var ws = new ExecutorWorkspace(ExecutorWorkspace.Pipeline(TestWorker.ExecutorBlock("slurm"),
             "    params:\n      item_ms: 60000"));
         using var engine = ChildCli.Start("-C", ws.Root, "run");
         var stdout = engine.StandardOutput.ReadToEndAsync();
@@ -144,7 +144,7 @@ public sealed class SlurmExecutorTests(ITestOutputHelper output)
     public void After_the_engine_is_killed_a_rerun_waits_for_the_tasks_still_running_instead_of_resubmitting()
     {
         SlurmProbe.Require();
-        using var ws = new ClusterWorkspace(ClusterWorkspace.Pipeline(TestWorker.ExecutorBlock("slurm"),
+        using var ws = new ExecutorWorkspace(ExecutorWorkspace.Pipeline(TestWorker.ExecutorBlock("slurm"),
             "    params:\n      xs: [0.5]\n      temperatures: [300, 600]\n      item_ms: 2500"));
         using (var engine = ChildCli.Start("-C", ws.Root, "run"))
         {
@@ -164,14 +164,14 @@ public sealed class SlurmExecutorTests(ITestOutputHelper output)
         Assert.Equal([jobId], TaskLogs(ws).Select(l => l.JobId).Distinct());
     }
 
-    private static bool SubmissionRecorded(ClusterWorkspace ws)
+    private static bool SubmissionRecorded(ExecutorWorkspace ws)
         => Directory.Exists(ws.PathOf(".pipeline/slurm/ens"))
            && Directory.EnumerateFiles(ws.PathOf(".pipeline/slurm/ens"), "submissions.tsv", SearchOption.AllDirectories).Any();
 
     private sealed record TaskLog(string JobId, int Index, string Path);
 
     /// <summary>The Slurm output files of ens's tasks: one per task that started, named JOB_INDEX.out by Slurm.</summary>
-    private static List<TaskLog> TaskLogs(ClusterWorkspace ws)
+    private static List<TaskLog> TaskLogs(ExecutorWorkspace ws)
     {
         var root = ws.PathOf(".pipeline/slurm/ens");
         if (!Directory.Exists(root))

@@ -1,6 +1,6 @@
 using Pipeline.Abstractions;
 
-namespace Pipeline.Cluster.Tests.Support;
+namespace Pipeline.Executors.Tests.Support;
 
 /// <summary>test-misbehaving: a fan-out stage breaking one rule of the contract, chosen by <c>mode</c>.</summary>
 public sealed class MisbehavingStage : IFanOutStage

@@ -2,7 +2,7 @@ using Pipeline.ClusterExpansion;
 using Pipeline.Fitting.Models;
 using Pipeline.RockSalt;
 
-namespace Pipeline.Cluster.Tests.Support;
+namespace Pipeline.Executors.Tests.Support;
 
 /// <summary>Small kmc input files in the contract formats (barrier-model/1, ce-model/1), written through the owning
 /// libraries, and a kmc pipeline over them with 6 runs.</summary>

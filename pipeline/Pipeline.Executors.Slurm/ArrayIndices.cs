@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Pipeline.Core.Executors.Slurm;
+namespace Pipeline.Executors.Slurm;
 
 /// <summary>Slurm array index lists: "0-3,5,7-9" (sbatch --array) and the bracketed form squeue prints for
 /// pending tasks ("123_[4-6,9%2]").</summary>

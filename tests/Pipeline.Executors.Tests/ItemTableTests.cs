@@ -1,6 +1,6 @@
 using Pipeline.Abstractions;
 
-namespace Pipeline.Cluster.Tests;
+namespace Pipeline.Executors.Tests;
 
 /// <summary>ItemTable: the exact file a fan-out item hands its tables to Assemble with.</summary>
 public sealed class ItemTableTests

@@ -1,4 +1,4 @@
-namespace Pipeline.Core.Executors.Slurm;
+namespace Pipeline.Executors.Slurm;
 
 /// <summary>One sbatch of a fan-out computation's batch script as a job array.</summary>
 /// <param name="ArraySpec">Task indices, e.g. "0-5" or "2,4".</param>

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using Pipeline.Abstractions;
-using Pipeline.Cluster.Tests.Support;
+using Pipeline.Executors.Tests.Support;
 
-namespace Pipeline.Cluster.Tests;
+namespace Pipeline.Executors.Tests;
 
 /// <summary>The generated batch script and the worker, run the way a Slurm node runs them (bash with the array
 /// variables set) but without a controller: the submission is made to fail on purpose, after the engine has
@@ -12,7 +12,7 @@ public sealed class BatchScriptTests
     [Fact]
     public void The_batch_script_runs_one_item_checks_the_probe_and_reports_exit_codes()
     {
-        using var ws = new ClusterWorkspace(ClusterWorkspace.Pipeline(TestWorker.ExecutorBlock("slurm", "  partition: no-such-partition")));
+        using var ws = new ExecutorWorkspace(ExecutorWorkspace.Pipeline(TestWorker.ExecutorBlock("slurm", "  partition: no-such-partition")));
         var run = ws.Cli("run");
         Assert.Equal(1, run.Code);
         Assert.Matches("sbatch failed|cannot run sbatch", run.Output);
@@ -59,7 +59,7 @@ public sealed class BatchScriptTests
     [Fact]
     public void The_worker_refuses_an_item_the_engine_never_planned()
     {
-        using var ws = new ClusterWorkspace(ClusterWorkspace.Pipeline());
+        using var ws = new ExecutorWorkspace(ExecutorWorkspace.Pipeline());
         var result = ws.Cli("worker", "--stage", "ens", "--fingerprint", "0123456789abcdef0123456789abcdef", "--item", "0");
         Assert.Equal(2, result.Code);
         Assert.Contains("work.json does not exist", result.Output);

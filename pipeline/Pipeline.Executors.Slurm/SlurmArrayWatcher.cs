@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Pipeline.Abstractions;
 
-namespace Pipeline.Core.Executors.Slurm;
+namespace Pipeline.Executors.Slurm;
 
 /// <summary>Waits for submitted array tasks: an item is done when its result folder appears, failed when its status
 /// file has a non-zero exit code or when it left the queue without either. Slurm accounting is not needed: squeue

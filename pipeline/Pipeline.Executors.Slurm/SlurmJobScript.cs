@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Pipeline.Core.Executors.Slurm;
+namespace Pipeline.Executors.Slurm;
 
 /// <summary>The batch script every array task runs: check that the workspace is the engine's (the probe token),
 /// run the worker on item $SLURM_ARRAY_TASK_ID, then write the worker's exit code into a status file (temp +

@@ -4,15 +4,15 @@ using Pipeline.Core.Hashing;
 using Pipeline.Core.Store;
 using Pipeline.TestStages;
 
-namespace Pipeline.Cluster.Tests.Support;
+namespace Pipeline.Executors.Tests.Support;
 
 /// <summary>A throw-away workspace run through the real command tree in-process, with the tool's modules plus
 /// the test stage types (the same set the worker host registers).</summary>
-public sealed class ClusterWorkspace : IDisposable
+public sealed class ExecutorWorkspace : IDisposable
 {
-    public ClusterWorkspace(string yaml)
+    public ExecutorWorkspace(string yaml)
     {
-        Root = Path.Combine(Path.GetTempPath(), "pipeline-cluster-tests", Guid.NewGuid().ToString("N")[..12]);
+        Root = Path.Combine(Path.GetTempPath(), "pipeline-executor-tests", Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(Path.Combine(Root, "datasets"));
         File.WriteAllText(Path.Combine(Root, "datasets", "note.txt"), "a raw input the items read\n");
         File.WriteAllText(Path.Combine(Root, "pipeline.yaml"), yaml);

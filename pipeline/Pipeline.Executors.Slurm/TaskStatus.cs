@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Pipeline.Core.Executors.Slurm;
+namespace Pipeline.Executors.Slurm;
 
 /// <summary>A status file written by the batch script: <c>exit=CODE host=NODE</c>.</summary>
 public sealed record TaskStatus(int ExitCode, string Host)

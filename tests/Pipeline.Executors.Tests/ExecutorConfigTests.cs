@@ -1,11 +1,11 @@
-using Pipeline.Cluster.Tests.Support;
+using Pipeline.Executors.Tests.Support;
 using Pipeline.Core.Config;
 using Pipeline.Core.Execution;
 using Pipeline.Core.Executors;
-using Pipeline.Core.Executors.Slurm;
+using Pipeline.Executors.Slurm;
 using Pipeline.TestStages;
 
-namespace Pipeline.Cluster.Tests;
+namespace Pipeline.Executors.Tests;
 
 /// <summary>The executor block of pipeline.yaml: validation with line and column, and precedence.</summary>
 public sealed class ExecutorConfigTests
@@ -128,8 +128,8 @@ public sealed class ExecutorConfigTests
     [Fact]
     public void Executor_options_do_not_change_fingerprints()
     {
-        using var plain = new ClusterWorkspace(ClusterWorkspace.Pipeline());
-        using var configured = new ClusterWorkspace(ClusterWorkspace.Pipeline(
+        using var plain = new ExecutorWorkspace(ExecutorWorkspace.Pipeline());
+        using var configured = new ExecutorWorkspace(ExecutorWorkspace.Pipeline(
             "executor:\n  type: local\n  partition: p\n  retries: 4",
             "    executor:\n      type: local\n      time: \"10\""));
         Assert.Equal(0, plain.Cli("run").Code);
