@@ -61,6 +61,8 @@ internal sealed class SlurmExecutor(ExecutorSettings settings, ISlurmClient clie
 
     private void Prepare(SlurmLayout layout, FanOutJob job)
     {
+        if (layout.LogPatternProblem is { } problem)
+            throw new FanOutFailedException(problem);
         Directory.CreateDirectory(layout.LogDir);
         Directory.CreateDirectory(layout.StatusDir);
         var token = layout.ProbeToken();

@@ -26,8 +26,15 @@ public sealed class SlurmLayout
     public string LogDir => Path.Combine(Root, "logs");
     public string StatusDir => Path.Combine(Root, "status");
 
-    /// <summary>sbatch's --output pattern (%A: array job id, %a: task index).</summary>
-    public string LogPattern => Path.Combine(LogDir, "%A_%a.out");
+    /// <summary>sbatch's --output pattern (%A: array job id, %a: task index). sbatch expands every '%' of it, so the
+    /// '%' of a workspace path are doubled ("%%" is a literal '%').</summary>
+    public string LogPattern => Path.Combine(LogDir.Replace("%", "%%", StringComparison.Ordinal), "%A_%a.out");
+
+    /// <summary>Why sbatch cannot write this computation's logs where the engine looks for them, or null: a '\\' in a
+    /// filename pattern turns off all of sbatch's replacements, so the logs would be named literally "%A_%a.out".</summary>
+    public string? LogPatternProblem
+        => LogDir.Contains('\\') ? $"the workspace path {LogDir} contains a backslash, which makes sbatch ignore the %A/%a in --output; "
+                                   + "move the workspace to a path without one" : null;
 
     public string LogPath(string jobId, int index) => Path.Combine(LogDir, $"{jobId}_{index.ToString(CultureInfo.InvariantCulture)}.out");
 

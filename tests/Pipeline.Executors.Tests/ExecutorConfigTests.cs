@@ -56,9 +56,9 @@ public sealed class ExecutorConfigTests
             "pipeline.yaml:6:18: 'cpus_per_task' of the top-level executor expects an integer, got 'two'",
             "pipeline.yaml:7:12: 'retries' of the top-level executor -1 is below the minimum 0",
             "pipeline.yaml:8:18: 'poll_interval' of the top-level executor 0.0 is below the minimum 0.1",
-            "pipeline.yaml:9:16: 'sbatch_args' of the top-level executor: --array is set by the engine (it controls the array, logs and working folder)",
+            "pipeline.yaml:9:16: 'sbatch_args' of the top-level executor: '--array=1-3' sets --array, which the engine sets itself (it controls the array, logs and working folder)",
             "pipeline.yaml:9:16: 'sbatch_args' of the top-level executor: 'qos=short' is not an option (write each as one string, e.g. \"--qos=short\")",
-            "pipeline.yaml:9:16: 'sbatch_args' of the top-level executor: -o/tmp/x is set by the engine (it controls the array, logs and working folder)",
+            "pipeline.yaml:9:16: 'sbatch_args' of the top-level executor: '-o/tmp/x' sets -o, which the engine sets itself (it controls the array, logs and working folder)",
             "pipeline.yaml:10:11: 'worker' of the top-level executor is empty",
             "pipeline.yaml:11:3: unknown key 'partitions' in the top-level executor (allowed: type, partition, account, time, cpus_per_task, memory, sbatch_args, worker, retries, poll_interval)",
         ], errors);

@@ -164,6 +164,20 @@ public sealed class SlurmExecutorTests(ITestOutputHelper output)
         Assert.Equal([jobId], TaskLogs(ws).Select(l => l.JobId).Distinct());
     }
 
+    [SlurmFact]
+    public void A_percent_in_the_workspace_path_does_not_move_the_task_logs()
+    {
+        SlurmProbe.Require();
+        // Unescaped, sbatch would expand "%j" and "%A" here and write the logs into another folder.
+        using var ws = new ExecutorWorkspace(ExecutorWorkspace.Pipeline(TestWorker.ExecutorBlock("slurm"),
+            "    params:\n      xs: [0.5]\n      temperatures: [300]"), folderPrefix: "50%j%A_");
+        var run = ws.Cli("run");
+        output.WriteLine(run.ToString());
+        Assert.True(run.Code == 0, run.ToString());
+        var log = Assert.Single(TaskLogs(ws));
+        Assert.Contains("done in", File.ReadAllText(log.Path));
+    }
+
     private static bool SubmissionRecorded(ExecutorWorkspace ws)
         => Directory.Exists(ws.PathOf(".pipeline/slurm/ens"))
            && Directory.EnumerateFiles(ws.PathOf(".pipeline/slurm/ens"), "submissions.tsv", SearchOption.AllDirectories).Any();

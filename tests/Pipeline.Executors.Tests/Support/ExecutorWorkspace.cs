@@ -10,9 +10,10 @@ namespace Pipeline.Executors.Tests.Support;
 /// the test stage types (the same set the worker host registers).</summary>
 public sealed class ExecutorWorkspace : IDisposable
 {
-    public ExecutorWorkspace(string yaml)
+    /// <param name="folderPrefix">Start of the workspace folder's name (to put awkward characters in its path).</param>
+    public ExecutorWorkspace(string yaml, string folderPrefix = "")
     {
-        Root = Path.Combine(Path.GetTempPath(), "pipeline-executor-tests", Guid.NewGuid().ToString("N")[..12]);
+        Root = Path.Combine(Path.GetTempPath(), "pipeline-executor-tests", folderPrefix + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(Path.Combine(Root, "datasets"));
         File.WriteAllText(Path.Combine(Root, "datasets", "note.txt"), "a raw input the items read\n");
         File.WriteAllText(Path.Combine(Root, "pipeline.yaml"), yaml);
