@@ -62,6 +62,16 @@ public sealed class SbatchArgsTests
             Assert.Single(Errors("-vZo/x")));
 
     [Fact]
+    public void Slurm_names_times_and_sizes_with_a_trailing_newline_are_refused()
+    {
+        // '$' in a pattern also matches before a final newline; the patterns end in \z.
+        var yaml = "executor:\n  type: slurm\n  partition: \"gpu\\n\"\n  time: \"30\\n\"\n  memory: \"4G\\n\"\n"
+                   + "stages:\n  - name: gen\n    uses: test-generate\n";
+        var errors = Assert.Throws<ConfigException>(() => PipelineValidator.Validate(yaml, "pipeline.yaml", Registry, Path.GetTempPath())).Errors;
+        Assert.Equal(["partition", "time", "memory"], errors.Select(e => e.Message.Split('\'')[1]));
+    }
+
+    [Fact]
     public void A_percent_in_the_workspace_path_is_escaped_in_the_log_pattern()
     {
         var root = Path.Combine(Path.GetTempPath(), "pipeline-executor-tests", "50%A_" + Guid.NewGuid().ToString("N")[..8]);
