@@ -40,6 +40,11 @@ public sealed class KmcParamValidationTests : IDisposable
             Errors("      compositions: [0.1, 0.1]\n"));
 
     [Fact]
+    public void The_stage_catalog_shows_the_list_limits()
+        => Assert.Contains("    temperatures: float[] (default [300.0, 400.0, 500.0, 600.0], range [1, 10000], at least 1 value, distinct)",
+            Pipeline.Core.Maintenance.StageCatalog.Describe(StageRegistry.FromModules([new KmcModule()])));
+
+    [Fact]
     public void An_infinite_time_is_refused()
         => Assert.Contains("pipeline.yaml:6:13: param 'time' of stage 'kmc' is .inf; expects a finite number",
             Errors("      time: .inf\n"));
