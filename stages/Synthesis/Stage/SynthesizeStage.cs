@@ -15,7 +15,7 @@ public sealed class SynthesizeStage : IStage
 
     public string Description => "seeded synthetic Li(2-x)VO2F NEB study in VASP format (INCAR, KPOINTS, POSCAR, CONTCAR, OUTCAR) plus truth.yaml";
 
-    public IReadOnlyList<ParamSpec> Params => SynthesisSettings.Specs;
+    public IReadOnlyList<ParamSpec> Params => SynthesisParams.Specs;
 
     public IReadOnlyList<PortSpec> Inputs => [];
 
@@ -27,7 +27,7 @@ public sealed class SynthesizeStage : IStage
 
     public void Run(StageContext ctx)
     {
-        var settings = SynthesisSettings.From(ctx.Params);
+        var settings = SynthesisParams.Read(ctx.Params);
         var clock = Stopwatch.StartNew();
         using var progress = ctx.Log.Progress("writing VASP calculations", settings.Hops + settings.SinglePoints);
         var result = SynthesisRun.Generate(settings, ctx.OutputDirectoryPath("dataset"), ctx.OutputFilePath("truth"),
