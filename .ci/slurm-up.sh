@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs (Debian packages slurm-wlm, munge) and starts a single-node Slurm 22.05 on 127.0.0.1 for the
-# cluster-executor tests. Idempotent: does nothing when sinfo already answers.
+# slurm executor tests (tests/Pipeline.Executors.Tests). Idempotent: does nothing when sinfo already answers.
 set -euo pipefail
 if command -v sinfo >/dev/null 2>&1 && timeout 5 sinfo -h >/dev/null 2>&1; then
   echo "slurm-up: slurm already running"; exit 0

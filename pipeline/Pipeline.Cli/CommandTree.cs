@@ -32,6 +32,8 @@ public static class CommandTree
 
     public static RootCommand Build(IReadOnlyList<IPipelineModule> modules, TextWriter output, TextWriter error)
     {
+        foreach (var executor in Modules.Executors)
+            Pipeline.Core.Executors.ExecutorProviders.Register(executor);
         var registry = StageRegistry.FromModules(modules);
         var cli = new CliContext(registry, output, error);
         var root = new RootCommand("pipeline: reproducible Li-diffusion workflow from VASP NEB output to kinetic Monte Carlo");

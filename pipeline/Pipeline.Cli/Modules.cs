@@ -1,4 +1,5 @@
 using Pipeline.Abstractions;
+using Pipeline.Core.Executors;
 
 namespace Pipeline.Cli;
 
@@ -14,5 +15,12 @@ public static class Modules
         new Pipeline.ClusterExpansion.ClusterExpansionModule(),
         new Pipeline.Kmc.KmcModule(),
         new Pipeline.Report.ReportModule(),
+    ];
+
+    /// <summary>The executors besides the engine's local one (each its own project); registered by
+    /// <see cref="CommandTree.Build"/>.</summary>
+    public static IReadOnlyList<IExecutorProvider> Executors { get; } =
+    [
+        new Pipeline.Executors.Slurm.SlurmExecutorProvider(),
     ];
 }

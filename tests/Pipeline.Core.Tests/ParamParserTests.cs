@@ -14,7 +14,7 @@ public class ParamParserTests
         Assert.Equal(5L, Text(ParamSpec.Int("n", ""), "5"));
         Assert.Equal(-2.5e-3, Text(ParamSpec.Float("a", ""), "-2.5e-3"));
         Assert.Equal(7.0, Text(ParamSpec.Float("a", ""), "7"));
-        Assert.True(double.IsNaN((double)Text(ParamSpec.Float("a", ""), ".nan")!));
+        Assert.True(double.IsNaN((double)Text(ParamSpec.Float("a", "") with { AllowNonFinite = true }, ".nan")!));
         Assert.Equal(true, Text(ParamSpec.Bool("b", ""), "True"));
         Assert.Equal("x y", Text(ParamSpec.String("s", ""), "x y"));
         Assert.Equal(new long[] { 1, 2, 3 }, Text(ParamSpec.IntList("l", ""), "[1, 2, 3]"));
@@ -31,7 +31,8 @@ public class ParamParserTests
         Assert.Equal("expects one of x, y, got 'z'", TextError(ParamSpec.Enum("e", "", ["x", "y"]), "z"));
         Assert.Equal("element 2: expects an integer, got 'b'", TextError(ParamSpec.IntList("l", ""), "1,b"));
         Assert.Equal("element 2 (11.0) is above the maximum 10", TextError(ParamSpec.FloatList("l", "", max: 10), "[1, 11]"));
-        Assert.Equal("is NaN, outside [0, 1]", TextError(ParamSpec.Float("p", "", min: 0, max: 1), "nan"));
+        Assert.Equal("is .nan; expects a finite number", TextError(ParamSpec.Float("p", "", min: 0, max: 1), "nan"));
+        Assert.Equal("is NaN, outside [0, 1]", TextError(ParamSpec.Float("p", "", min: 0, max: 1) with { AllowNonFinite = true }, "nan"));
         Assert.Equal("has no value (expects an integer)", TextError(ParamSpec.Int("n", ""), ""));
     }
 

@@ -50,10 +50,15 @@ public sealed class PathClassifier
         return new PathClassifier(ml, model, size);
     }
 
+    /// <summary>Saves the model as ML.NET's zip, made byte-reproducible (<see cref="ReproducibleZip"/>): the same
+    /// model gives the same file, so its content hash changes only when the classifier does.</summary>
     public void Save(string path)
     {
         var schemaSource = _ml.Data.LoadFromEnumerable(Array.Empty<PathSample>(), _inputSchema);
-        _ml.Model.Save(_model, schemaSource.Schema, path);
+        using var buffer = new MemoryStream();
+        _ml.Model.Save(_model, schemaSource.Schema, buffer);
+        buffer.Position = 0;
+        ReproducibleZip.Write(buffer, path);
     }
 
     /// <summary>Predicts the label of one row of physical descriptors (not thread-safe: one engine per classifier).</summary>

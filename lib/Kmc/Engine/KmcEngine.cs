@@ -40,8 +40,10 @@ public sealed class KmcEngine
 
     /// <summary>Runs for <paramref name="length"/>, recording <paramref name="samples"/> + 1 evenly spaced samples
     /// (in events or in time) including the start. <paramref name="progress"/> receives the completed fraction and
-    /// the events executed so far, now and then. A run that runs out of events stops early (D = 0).</summary>
-    public TrajectorySample[] Run(RunLength length, int samples, Action<double, long>? progress = null, CancellationToken cancel = default)
+    /// the events executed so far, now and then. A run that runs out of events stops early (D = 0). A run for a
+    /// simulated time throws <see cref="KmcEventCapException"/> after <paramref name="maxEvents"/> events.</summary>
+    public TrajectorySample[] Run(RunLength length, int samples, Action<double, long>? progress = null, CancellationToken cancel = default,
+        long maxEvents = long.MaxValue)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(samples, 1);
         var result = new TrajectorySample[samples + 1];
@@ -53,7 +55,11 @@ public sealed class KmcEngine
             if (length.ByTime)
             {
                 double until = start + length.Time * k / samples;
-                while (StepBefore(until)) { if ((Steps & 0xFFFF) == 0) Report(progress, (Time - start) / length.Time, Steps - startSteps, cancel); }
+                while (StepBefore(until))
+                {
+                    if ((Steps & 0xFFFF) == 0) Report(progress, (Time - start) / length.Time, Steps - startSteps, cancel);
+                    if (Steps - startSteps >= maxEvents) throw CapReached(maxEvents, Time - start, length.Time);
+                }
                 if (Time < until) { Time = until; _timeCompensation = 0; }
             }
             else
@@ -120,6 +126,11 @@ public sealed class KmcEngine
         Jumps.ByGateTmUp[Math.Min(tm1, tm2)]++;
         Jumps.BarrierSum += _events.BarrierOf(rate);
     }
+
+    private static KmcEventCapException CapReached(long maxEvents, double reached, double requested)
+        => new(FormattableString.Invariant(
+            $"the kMC run stopped after {maxEvents} events at t = {reached:G4} s of the requested {requested:G4} s (the cap on events per run): ")
+            + "lower 'time', or use 'steps' to run a fixed number of events");
 
     private static void Report(Action<double, long>? progress, double fraction, long events, CancellationToken cancel)
     {

@@ -49,7 +49,7 @@ public interface IFanOutStage : IStage
 public static partial class WorkItems
 {
     /// <summary>Item ids: a letter or digit, then letters, digits, '.', '_', '=', '+', '-'; at most 128 characters.</summary>
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._=+-]{0,127}$")]
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._=+-]{0,127}\z")] // \z: "$" would accept a trailing newline
     public static partial Regex IdPattern();
 
     /// <summary>Throws <see cref="InvalidOperationException"/> naming the first bad or duplicate id (ids must also

@@ -25,6 +25,16 @@ public sealed record ParamSpec(string Name, ParamType Type, string Description)
     public double? Max { get; init; }
     public IReadOnlyList<string>? Allowed { get; init; }
 
+    /// <summary>Floats (and float list elements) must be finite unless this is set: <c>.inf</c>, <c>.nan</c> and
+    /// overflowing literals such as <c>1e999</c> are refused up front.</summary>
+    public bool AllowNonFinite { get; init; }
+
+    /// <summary>Lists: the fewest elements accepted (e.g. 1 for "at least one temperature").</summary>
+    public int MinCount { get; init; }
+
+    /// <summary>Lists: no value may appear twice.</summary>
+    public bool Distinct { get; init; }
+
     public bool Required => Default is null;
 
     public static ParamSpec Int(string name, string description, long? @default = null, long? min = null, long? max = null)

@@ -82,6 +82,7 @@ public static class Glob
                     break;
             }
         }
-        return new Regex(sb.Append('$').ToString(), RegexOptions.CultureInvariant);
+        // \z, not $: '$' also matches before a final newline.
+        return new Regex(sb.Append(@"\z").ToString(), RegexOptions.CultureInvariant);
     }
 }

@@ -8,7 +8,8 @@ namespace Pipeline.Core.Config;
 /// <summary>Typed parsing and range checks of param values, from pipeline.yaml nodes or from command-line strings
 /// (<c>--set</c>, one-off commands), with one set of rules: ints are integer literals, floats any number (or .nan,
 /// .inf), bools true/false, enums one of the allowed strings, lists YAML sequences (or comma-separated on the command
-/// line). A quoted "5" is a string, not a number: `cv: five` and `cv: "5"` are both errors for an int param.</summary>
+/// line). A quoted "5" is a string, not a number: `cv: five` and `cv: "5"` are both errors for an int param. Floats
+/// must be finite unless the declaration allows otherwise; lists may require a size and distinct values.</summary>
 public static class ParamParser
 {
     /// <summary>The typed value, or the reason it is not acceptable (no param name in it: callers add context).</summary>
@@ -189,8 +190,38 @@ public static class ParamParser
         return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
     }
 
+    /// <summary>Finiteness (floats, unless <see cref="ParamSpec.AllowNonFinite"/>), list size and distinct values,
+    /// then the numeric range.</summary>
     private static Result CheckRange(ParamSpec spec, object value)
     {
+        if (value is Array list)
+        {
+            if (list.Length < spec.MinCount)
+                return Result.Fail($"needs at least {spec.MinCount} value{(spec.MinCount == 1 ? "" : "s")}, got {(list.Length == 0 ? "none" : list.Length.ToString(CultureInfo.InvariantCulture))}");
+            if (value is double[] doubles && !spec.AllowNonFinite)
+            {
+                for (int i = 0; i < doubles.Length; i++)
+                {
+                    if (!double.IsFinite(doubles[i]))
+                        return Result.Fail($"element {i + 1} is {ParamText.Number(doubles[i])}; expects a finite number");
+                }
+            }
+            if (spec.Distinct)
+            {
+                for (int i = 1; i < list.Length; i++)
+                {
+                    for (int j = 0; j < i; j++)
+                    {
+                        if (Equals(list.GetValue(i), list.GetValue(j)))
+                            return Result.Fail($"element {i + 1} ({ParamText.Display(list.GetValue(i)!)}) repeats element {j + 1}");
+                    }
+                }
+            }
+        }
+        else if (value is double scalar && !spec.AllowNonFinite && !double.IsFinite(scalar))
+        {
+            return Result.Fail($"is {ParamText.Number(scalar)}; expects a finite number");
+        }
         switch (value)
         {
             case long l:

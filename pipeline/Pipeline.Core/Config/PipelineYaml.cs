@@ -12,7 +12,8 @@ public static partial class PipelineYaml
     public static readonly string[] TopLevelKeys = ["stages", "description", "executor"];
     public static readonly string[] StageKeys = ["name", "uses", "description", "params", "inputs", "outputs", "executor"];
 
-    [GeneratedRegex("^[A-Za-z][A-Za-z0-9_-]*$")]
+    // \z, not $: "$" also matches before a final newline, which would let name: "ev\n" through.
+    [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9_-]*\z")]
     public static partial Regex NamePattern();
 
     public static (PipelineSpec Spec, List<ConfigError> Errors) Parse(string text, string fileName)
@@ -40,7 +41,7 @@ public static partial class PipelineYaml
         YamlNode? stagesNode = null;
         foreach (var (keyNode, value) in root.Children)
         {
-            var key = ((YamlScalarNode)keyNode).Value;
+            var key = YamlKey.Text(keyNode, Error);
             switch (key)
             {
                 case "stages":
@@ -51,6 +52,8 @@ public static partial class PipelineYaml
                     break;
                 case "executor":
                     spec.Executor = ExecutorYaml.Parse(value, "the top-level executor", Error);
+                    break;
+                case null:
                     break;
                 default:
                     Error(keyNode, $"unknown key '{key}' (allowed: {string.Join(", ", TopLevelKeys)})");
@@ -88,7 +91,7 @@ public static partial class PipelineYaml
         YamlNode? executor = null;
         foreach (var (keyNode, value) in map.Children)
         {
-            var key = ((YamlScalarNode)keyNode).Value;
+            var key = YamlKey.Text(keyNode, error);
             switch (key)
             {
                 case "name":
@@ -124,7 +127,10 @@ public static partial class PipelineYaml
                     if (value is YamlMappingNode ps)
                     {
                         foreach (var (pk, pv) in ps.Children)
-                            stage.Params.Add(new ParamSetting(((YamlScalarNode)pk).Value ?? "", SourceMark.Of(pk), pv));
+                        {
+                            if (YamlKey.Text(pk, error) is { } param)
+                                stage.Params.Add(new ParamSetting(param, SourceMark.Of(pk), pv));
+                        }
                     }
                     else if (!IsEmpty(value))
                     {
@@ -137,7 +143,8 @@ public static partial class PipelineYaml
                     {
                         foreach (var (ik, iv) in ins.Children)
                         {
-                            var port = ((YamlScalarNode)ik).Value ?? "";
+                            if (YamlKey.Text(ik, error) is not { } port)
+                                continue;
                             if (iv is YamlScalarNode { Value: { Length: > 0 } source })
                                 stage.Inputs.Add(new InputBinding(port, SourceMark.Of(ik), source, SourceMark.Of(iv)));
                             else
@@ -168,6 +175,8 @@ public static partial class PipelineYaml
                     break;
                 case "executor":
                     executor = value;
+                    break;
+                case null:
                     break;
                 default:
                     error(keyNode, $"unknown key '{key}' in a stage (allowed: {string.Join(", ", StageKeys)})");

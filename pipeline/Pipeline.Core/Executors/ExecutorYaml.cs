@@ -13,10 +13,6 @@ public static partial class ExecutorYaml
     public static readonly string[] Keys =
         ["type", "partition", "account", "time", "cpus_per_task", "memory", "sbatch_args", "worker", "retries", "poll_interval"];
 
-    /// <summary>sbatch options the engine sets itself (the array, logs, working folder and output format).</summary>
-    public static readonly string[] ReservedSbatchOptions =
-        ["--array", "-a", "--output", "-o", "--error", "-e", "--parsable", "--wrap", "--chdir", "-D", "--wait", "-W"];
-
     private static readonly ParamSpec TypeSpec = ParamSpec.Enum("type", "executor", ["local", "slurm"]);
     private static readonly ParamSpec NameSpec = ParamSpec.String("name", "a Slurm name");
     private static readonly ParamSpec CpusSpec = ParamSpec.Int("cpus_per_task", "cpus", min: 1, max: 4096);
@@ -24,13 +20,13 @@ public static partial class ExecutorYaml
     private static readonly ParamSpec PollSpec = ParamSpec.Float("poll_interval", "seconds", min: 0.1, max: 3600);
     private static readonly ParamSpec ListSpec = ParamSpec.StringList("list", "strings");
 
-    [GeneratedRegex(@"^(?:\d+|\d+:\d{1,2}|\d+:\d{1,2}:\d{1,2}|\d+-\d+|\d+-\d+:\d{1,2}|\d+-\d+:\d{1,2}:\d{1,2}|UNLIMITED|INFINITE)$")]
+    [GeneratedRegex(@"^(?:\d+|\d+:\d{1,2}|\d+:\d{1,2}:\d{1,2}|\d+-\d+|\d+-\d+:\d{1,2}|\d+-\d+:\d{1,2}:\d{1,2}|UNLIMITED|INFINITE)\z")]
     private static partial Regex SlurmTime();
 
-    [GeneratedRegex(@"^\d+[KMGTkmgt]?$")]
+    [GeneratedRegex(@"^\d+[KMGTkmgt]?\z")]
     private static partial Regex SlurmMemory();
 
-    [GeneratedRegex(@"^[A-Za-z0-9_.,:+=@-]+$")]
+    [GeneratedRegex(@"^[A-Za-z0-9_.,:+=@-]+\z")]
     private static partial Regex SlurmName();
 
     /// <param name="where">"the top-level executor" or "the executor of stage 'kmc'", for messages.</param>
@@ -50,9 +46,11 @@ public static partial class ExecutorYaml
         }
         foreach (var (keyNode, value) in map.Children)
         {
-            var key = ((YamlScalarNode)keyNode).Value ?? "";
+            var key = YamlKey.Text(keyNode, error);
             switch (key)
             {
+                case null:
+                    break;
                 case "type":
                     spec.Kind = ParseKind(value, where, error);
                     spec.KindMark = SourceMark.Of(value);
@@ -135,16 +133,21 @@ public static partial class ExecutorYaml
         bool ok = true;
         foreach (var arg in args)
         {
-            var option = arg.Split('=', 2)[0];
-            if (!arg.StartsWith('-'))
+            if (!arg.StartsWith('-') || arg == "-")
             {
                 error(node, $"'sbatch_args' of {where}: '{arg}' is not an option (write each as one string, e.g. \"--qos=short\")");
                 ok = false;
+                continue;
             }
-            else if (ReservedSbatchOptions.Contains(option, StringComparer.Ordinal)
-                     || ReservedSbatchOptions.Any(r => r.Length == 2 && option.StartsWith(r, StringComparison.Ordinal) && !option.StartsWith("--", StringComparison.Ordinal)))
+            var check = SbatchOptions.Inspect(arg);
+            if (check.Reserved is { } option)
             {
-                error(node, $"'sbatch_args' of {where}: {option} is set by the engine (it controls the array, logs and working folder)");
+                error(node, $"'sbatch_args' of {where}: '{arg}' sets {option}, which the engine sets itself (it controls the array, logs and working folder)");
+                ok = false;
+            }
+            else if (check.Problem is { } problem)
+            {
+                error(node, $"'sbatch_args' of {where}: '{arg}': {problem}");
                 ok = false;
             }
         }

@@ -4,7 +4,7 @@ using Pipeline.Core.Store;
 namespace Pipeline.Core.Executors;
 
 /// <summary>One fan-out computation handed to an executor: the planned items and where their results go.</summary>
-internal sealed class FanOutJob
+public sealed class FanOutJob
 {
     public required Workspace Workspace { get; init; }
     public required string StageName { get; init; }
@@ -27,7 +27,7 @@ internal sealed class FanOutJob
 
 /// <summary>Runs some items of a fan-out job until each has its result in <see cref="FanOutJob.Results"/>, or throws
 /// <see cref="FanOutFailedException"/> naming the failed ones (or <see cref="OperationCanceledException"/>).</summary>
-internal interface IItemExecutor
+public interface IItemExecutor
 {
     string Name { get; }
 

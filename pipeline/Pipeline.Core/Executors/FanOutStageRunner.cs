@@ -1,7 +1,6 @@
 using Pipeline.Abstractions;
 using Pipeline.Core.Config;
 using Pipeline.Core.Execution;
-using Pipeline.Core.Executors.Slurm;
 
 namespace Pipeline.Core.Executors;
 
@@ -56,15 +55,18 @@ internal static class FanOutStageRunner
     public static void Cleanup(ResolvedStage stage, StagePlan plan, RunSession session)
     {
         new ItemResults(session.Workspace, stage.Name, plan.Fingerprint!).Delete();
-        SlurmLayout.ForgetRun(session.Workspace, stage.Name, plan.Fingerprint!);
+        foreach (var provider in ExecutorProviders.All)
+            provider.ForgetRun(session.Workspace, stage.Name, plan.Fingerprint!);
     }
 
     public static ExecutorSettings Settings(ResolvedStage stage, RunSession session)
         => ExecutorSettings.Resolve(session.Pipeline.Spec.Executor, stage.Spec.Executor, session.Options.Executor);
 
-    private static IItemExecutor Create(ExecutorSettings settings) => settings.Kind switch
+    private static IItemExecutor Create(ExecutorSettings settings)
     {
-        ExecutorKind.Slurm => new SlurmExecutor(settings, new SlurmCommandClient()),
-        _ => new LocalExecutor(),
-    };
+        if (settings.Kind == ExecutorKind.Local)
+            return new LocalExecutor();
+        return ExecutorProviders.For(settings.Kind)?.Create(settings) ?? throw new FanOutFailedException(
+            $"the {ExecutorSettings.Name(settings.Kind)} executor is not part of this build of the tool (use --executor local)");
+    }
 }

@@ -2,7 +2,6 @@ using System.Globalization;
 using Pipeline.Abstractions;
 using Pipeline.Core.Config;
 using Pipeline.Core.Execution;
-using Pipeline.Core.Executors.Slurm;
 using Pipeline.Core.Logging;
 using Pipeline.Core.Store;
 
@@ -76,15 +75,18 @@ public static class FanOutWorker
 
     private static ResolvedWork Resolve(Workspace workspace, StageRegistry registry, Request request, IRunLog log, CancellationToken cancellation)
     {
-        var layout = new SlurmLayout(workspace, request.Stage, request.Fingerprint);
+        var candidates = ExecutorProviders.All.Select(p => p.WorkSpecPath(workspace, request.Stage, request.Fingerprint)).ToList();
+        if (candidates.Count == 0)
+            throw new InvalidOperationException("no executor that starts workers is part of this build of the tool");
+        var workPath = candidates.FirstOrDefault(File.Exists) ?? candidates[0];
         WorkSpec spec;
         try
         {
-            spec = WorkSpec.Load(layout.WorkPath);
+            spec = WorkSpec.Load(workPath);
         }
         catch (FileNotFoundException)
         {
-            throw new IOException($"{layout.WorkPath} does not exist: the stage was committed or re-planned since this task was submitted, "
+            throw new IOException($"{workPath} does not exist: the stage was committed or re-planned since this task was submitted, "
                                   + "or this node does not see the workspace");
         }
         var options = new RunOptions { Sets = spec.Sets };
@@ -127,7 +129,7 @@ public static class FanOutWorker
             throw new InvalidOperationException($"item #{request.Item} does not exist: stage '{stage.Name}' plans {items.Count} items");
         if (items.Count != spec.Items.Count || !items.Select(i => i.Id).SequenceEqual(spec.Items, StringComparer.Ordinal))
             throw new InvalidOperationException(
-                $"stage type '{type.Type}' planned other work items here than in the engine ({layout.WorkPath}): Plan must be deterministic");
+                $"stage type '{type.Type}' planned other work items here than in the engine ({workPath}): Plan must be deterministic");
         return new ResolvedWork(type, items[request.Item], new ReadOnlyStageContext(engineContext, parallelism, "RunItem"));
     }
 }

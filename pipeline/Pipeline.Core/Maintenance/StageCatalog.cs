@@ -39,6 +39,12 @@ public static class StageCatalog
             parts.Add($"range [{Bound(p.Min)}, {Bound(p.Max)}]");
         if (p.Allowed is { Count: > 0 } allowed)
             parts.Add("one of " + string.Join("|", allowed));
+        if (p.MinCount > 0)
+            parts.Add($"at least {p.MinCount} value{(p.MinCount == 1 ? "" : "s")}");
+        if (p.Distinct)
+            parts.Add("distinct");
+        if (p.AllowNonFinite && p.Type is ParamType.Float or ParamType.FloatList)
+            parts.Add(".inf/.nan allowed");
         return " (" + string.Join(", ", parts) + ")";
     }
 

@@ -41,7 +41,7 @@ public static class KmcItemRunner
         var barriers = new OnTheFlyBarrier(models.Kra, new CeHopEnergy(evaluator));
         var engine = new KmcEngine(lattice, barriers, item.Temperature, settings.Nu, rng.NextUInt64());
         var length = settings.Time > 0 ? RunLength.SimulatedTime(settings.Time) : RunLength.Events(settings.Steps);
-        var trajectory = engine.Run(length, settings.Samples, progress, cancel);
+        var trajectory = engine.Run(length, settings.Samples, progress, cancel, settings.MaxEvents);
         double endEnergy = evaluator.EnergyPerFormulaUnit(lattice.Cations, lattice.Anions);
 
         double volume = Math.Pow(settings.Size * a, 3);

@@ -23,19 +23,28 @@ public sealed record KmcSettings
     public required int Samples { get; init; }
     public required int Blocks { get; init; }
 
+    /// <summary>The cap on events per run: the maximum of <c>steps</c>, and where a run for a simulated <c>time</c>
+    /// stops with an error (10^10 events are hours of one core).</summary>
+    public const long MaxEventsPerRun = 10_000_000_000;
+
+    /// <summary>Events after which a run for a simulated time stops (<see cref="MaxEventsPerRun"/>; tests lower it).</summary>
+    public long MaxEvents { get; init; } = MaxEventsPerRun;
+
     public static IReadOnlyList<ParamSpec> Specs { get; } =
     [
-        ParamSpec.FloatList("compositions", "x values of Li(2-x)VO2F to simulate", [0.1, 0.2, 0.3], min: 0, max: 2),
-        ParamSpec.FloatList("temperatures", "temperatures in K (the Arrhenius fit uses all of them)", [300.0, 400, 500, 600], min: 1),
+        ParamSpec.FloatList("compositions", "x values of Li(2-x)VO2F to simulate", [0.1, 0.2, 0.3], min: 0, max: 2)
+            with { MinCount = 1, Distinct = true },
+        ParamSpec.FloatList("temperatures", "temperatures in K (the Arrhenius fit uses all of them)", [300.0, 400, 500, 600], min: 1, max: 10_000)
+            with { MinCount = 1, Distinct = true },
         ParamSpec.Int("size", "supercell edge L in conventional cells: 4 L^3 cation sites (63 gives 10^6)", 8, min: 1, max: 127),
         ParamSpec.Int("seeds", "independent runs per (x, T), seeds 1..n (ignored when seed_list is set)", 2, min: 1),
-        ParamSpec.IntList("seed_list", "explicit seeds per (x, T); overrides seeds", [], min: 0),
-        ParamSpec.Int("steps", "kMC events per run (when time is 0)", 50_000, min: 1),
-        ParamSpec.Float("time", "simulated time per run in s; 0 means run 'steps' events", 0.0, min: 0),
-        ParamSpec.Float("nu", "attempt frequency in 1/s", 1e13, min: 1e-300),
-        ParamSpec.Float("synthesis_temperature", "0 = random start; else equilibrate with the CE's canonical Monte Carlo at this T (K)", 0.0, min: 0),
+        ParamSpec.IntList("seed_list", "explicit seeds per (x, T); overrides seeds", [], min: 0) with { Distinct = true },
+        ParamSpec.Int("steps", "kMC events per run (when time is 0)", 50_000, min: 1, max: MaxEventsPerRun),
+        ParamSpec.Float("time", "simulated time per run in s; 0 means run 'steps' events; a run that needs more than 10^10 events fails", 0.0, min: 0),
+        ParamSpec.Float("nu", "attempt frequency in 1/s", 1e13, min: 1e-300, max: 1e20),
+        ParamSpec.Float("synthesis_temperature", "0 = random start; else equilibrate with the CE's canonical Monte Carlo at this T (K)", 0.0, min: 0, max: 10_000),
         ParamSpec.Int("synthesis_sweeps", "canonical Monte Carlo sweeps for the synthesis equilibration", 200, min: 0),
-        ParamSpec.Float("lattice_constant", "conventional cubic edge a in Angstrom; 0 takes the CE model's", 0.0, min: 0),
+        ParamSpec.Float("lattice_constant", "conventional cubic edge a in Angstrom; 0 takes the CE model's", 0.0, min: 0, max: 100),
         ParamSpec.Int("samples", "MSD samples per run (evenly spaced in events or time)", 100, min: 1, max: 100_000),
         ParamSpec.Int("blocks", "time blocks for the collective (jump) diffusivity D_J; each must be long against correlation times", 10, min: 1),
     ];
