@@ -52,6 +52,15 @@ public sealed class HashCache
         return hash;
     }
 
+    /// <summary>The hash a lookup would return without reading the file (an entry of the same size and mtime), or null.</summary>
+    public string? Peek(string path, string kind)
+    {
+        var info = new FileInfo(path);
+        if (!info.Exists || !_entries.TryGetValue(kind + "\t" + Path.GetFullPath(path), out var e))
+            return null;
+        return e.Size == info.Length && e.MtimeTicks == info.LastWriteTimeUtc.Ticks ? e.Hash : null;
+    }
+
     /// <summary>Forgets a path (e.g. after quarantining a corrupt object).</summary>
     public void Forget(string path)
     {

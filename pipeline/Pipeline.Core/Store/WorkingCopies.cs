@@ -6,19 +6,20 @@ namespace Pipeline.Core.Store;
 /// <summary>The readable view of current outputs under out/STAGE/ (tables as OUTPUT.parquet, files under their
 /// file names, directories under the output name). Copies of store objects, written by temp + rename; the store and
 /// the lock stay the truth, so a missing or edited working copy is simply rewritten by the next run.</summary>
-/// <remarks>Checks come in two strengths. Thorough (after a commit, in `verify`): content hashes (cached by path, size
-/// and mtime). Quick (every up-to-date stage of every run): the same for files, mere existence for folders, because
-/// re-listing a dataset folder of thousands of files would dominate a no-op run.</remarks>
+/// <remarks>Every check (after a commit, on every up-to-date stage of every run, in `verify`) compares content hashes,
+/// cached by (path, size, mtime): a file is read again only when it changed, a folder costs one listing and one stat
+/// per file. So whatever `verify` calls stale, the next `run` rewrites — including a file edited inside a folder copy
+/// and files added to one. Copies, not hard links: a hard-linked working copy shares its inode with the store object,
+/// so an edit in place (after chmod, or by a tool that ignores permissions, or as root) would corrupt the store
+/// itself; .NET also has no hard-link API. The price is disk space for a second copy of each current output.</remarks>
 public sealed class WorkingCopies(Workspace workspace, ObjectStore store, HashCache cache)
 {
-    public bool IsCurrent(StoredArtifact artifact, bool thorough = true)
+    public bool IsCurrent(StoredArtifact artifact)
     {
         var path = workspace.Absolute(artifact.WorkingPath);
         bool exists = artifact.Kind == PortKind.Directory ? Directory.Exists(path) : File.Exists(path);
         if (!exists)
             return false;
-        if (!thorough && artifact.Kind == PortKind.Directory)
-            return true;
         try
         {
             return ArtifactHasher.Hash(artifact.Kind, path, cache) == artifact.Hash;
@@ -30,9 +31,9 @@ public sealed class WorkingCopies(Workspace workspace, ObjectStore store, HashCa
     }
 
     /// <summary>Writes the working copy unless it is already current. Returns true when it wrote.</summary>
-    public bool Materialize(StoredArtifact artifact, bool thorough = true)
+    public bool Materialize(StoredArtifact artifact)
     {
-        if (IsCurrent(artifact, thorough))
+        if (IsCurrent(artifact))
             return false;
         var source = store.PathOf(artifact);
         var target = workspace.Absolute(artifact.WorkingPath);
