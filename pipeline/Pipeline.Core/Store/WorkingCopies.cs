@@ -22,12 +22,34 @@ public sealed class WorkingCopies(Workspace workspace, ObjectStore store, HashCa
             return false;
         try
         {
-            return ArtifactHasher.Hash(artifact.Kind, path, cache) == artifact.Hash;
+            var actual = artifact.Kind == PortKind.Directory ? FolderHash(path) : ArtifactHasher.Hash(artifact.Kind, path, cache);
+            return actual == artifact.Hash;
         }
         catch (Exception e) when (e is IOException or InvalidDataException or NotSupportedException or InvalidOperationException or ArgumentException)
         {
             return false;
         }
+    }
+
+    /// <summary>The folder's content hash through the hash cache, from one enumeration that also yields each file's
+    /// size and mtime (every up-to-date stage of every run pays this, so no FileInfo or path work per file).</summary>
+    private string FolderHash(string folder)
+    {
+        var root = Path.GetFullPath(folder);
+        var files = new System.IO.Enumeration.FileSystemEnumerable<(string Full, long Size, DateTime Mtime)>(root,
+            (ref System.IO.Enumeration.FileSystemEntry e) => (e.ToFullPath(), e.Length, e.LastWriteTimeUtc.UtcDateTime),
+            new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = false })
+        {
+            ShouldIncludePredicate = (ref System.IO.Enumeration.FileSystemEntry e) => !e.IsDirectory,
+        };
+        var entries = new List<ManifestEntry>();
+        int prefix = root.Length + (Path.EndsInDirectorySeparator(root) ? 0 : 1);
+        foreach (var (full, size, mtime) in files)
+        {
+            var relative = Path.DirectorySeparatorChar == '/' ? full[prefix..] : full[prefix..].Replace('\\', '/');
+            entries.Add(new ManifestEntry(relative, cache.GetOrCompute(full, size, mtime, "file", FileHasher.HashFile)));
+        }
+        return DirectoryHasher.HashManifest(entries);
     }
 
     /// <summary>Writes the working copy unless it is already current. Returns true when it wrote.</summary>
