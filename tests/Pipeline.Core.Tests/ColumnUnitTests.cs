@@ -79,4 +79,18 @@ public class ColumnUnitTests
         Assert.False(columns[0].TryGetProperty("unit", out _));
         Assert.Equal(0.5, root.GetProperty("rows")[1].GetProperty("barrier").GetDouble());
     }
+
+    [Fact]
+    public void A_stage_declared_unit_reaches_the_artifact_footer_and_the_next_reader()
+    {
+        using var ws = new TempWorkspace(TempWorkspace.Chain);
+        Assert.Equal(ExitCodes.Ok, ws.Run().ExitCode);
+        var numbers = ParquetTableReader.Read(ws.Path("out/gen/numbers.parquet"));
+        Assert.Equal("eV", numbers["x"].Unit);
+        Assert.Null(numbers["id"].Unit);
+        Assert.Equal("{\"x\":\"eV\"}", numbers.Metadata[ArtifactMetadata.Units]);
+        Assert.Null(FooterDigest.Problem(numbers.Metadata, TableHasher.Hash(numbers)));
+        var plain = new Table(numbers.Columns.Select(c => c.WithUnit(null)));
+        Assert.Equal(ws.Lock().Stages["gen"].Outputs["numbers"].Hash, TableHasher.Hash(plain));
+    }
 }

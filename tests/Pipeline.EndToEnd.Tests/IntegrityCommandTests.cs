@@ -83,4 +83,16 @@ public class IntegrityCommandTests
         Assert.Equal(JsonValueKind.Array, json.GetProperty("rows").ValueKind);
         Assert.Equal(ExitCodes.InvalidConfig, h.Cli("export", "gen.numbers", "--format", "csv", "--with-schema").Code);
     }
+
+    [Fact]
+    public void Show_prints_the_declared_unit_after_the_column_type()
+    {
+        using var h = Ran();
+        var show = h.Cli("show", "gen.numbers");
+        Assert.True(show.Code == 0, show.ToString());
+        Assert.Contains("  x      f64  [eV]", show.Output);
+        Assert.Contains("  id     i64\n", show.Output.Replace("\r\n", "\n"));
+        var json = JsonDocument.Parse(h.Cli("export", "gen.numbers", "--format", "json", "--with-schema").Output).RootElement;
+        Assert.Equal("eV", json.GetProperty("columns")[1].GetProperty("unit").GetString());
+    }
 }
