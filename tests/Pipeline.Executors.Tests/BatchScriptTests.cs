@@ -24,7 +24,7 @@ public sealed class BatchScriptTests
         var ok = Task(script, index: 3, job: "900");
         Assert.True(ok.Code == 0, ok.Output);
         Assert.Matches("^exit=0 host=\\S+\n$", File.ReadAllText(Path.Combine(root, "status", "900_3")));
-        var result = ItemTable.Load(ws.PathOf($".pipeline/fanout/ens/{fingerprint}/x0.500-T300-s1/walk.table"));
+        var result = ItemTable.Load(ws.PathOf($".pipeline/fanout/ens/{fingerprint}/x0.500-T300-s1/data/walk.table"));
         Assert.Equal("x0.500-T300-s1", result.Metadata["item"]);
         Assert.Equal(10, result.DoubleLists("walk")[0].Length);
         var again = Task(script, index: 3, job: "901");

@@ -43,6 +43,25 @@ public sealed class Column
     public Array Values { get; }
     public int Length => Values.Length;
 
+    /// <summary>Physical unit of the values ("eV", "K", "Å^2/s"; "1" for dimensionless), or null when not declared.
+    /// Numeric columns only. Written to the Parquet footer (<c>pipeline.units</c>) and read back; like all metadata
+    /// it is not part of the content hash.</summary>
+    public string? Unit
+    {
+        get;
+        init
+        {
+            if (value is not null && Type is not (ColumnType.Float64 or ColumnType.Int64 or ColumnType.Float64List))
+                throw new ArgumentException($"column '{Name}' is {Type}: only numeric columns carry a unit");
+            if (value is { Length: 0 })
+                throw new ArgumentException($"column '{Name}': a unit must not be empty (use \"1\" for dimensionless, null for undeclared)");
+            field = value;
+        }
+    }
+
+    /// <summary>The same values with <paramref name="unit"/> declared (no copy of the values).</summary>
+    public Column WithUnit(string? unit) => new(Name, Type, Values) { Unit = unit };
+
     public static Column Of(string name, double[] v) => new(name, ColumnType.Float64, v);
     public static Column Of(string name, long[] v) => new(name, ColumnType.Int64, v);
     public static Column Of(string name, bool[] v) => new(name, ColumnType.Bool, v);

@@ -16,7 +16,11 @@ public static class ExportCommand
         var format = new Option<string>("--format") { Description = "csv, json or parquet", DefaultValueFactory = _ => "csv" };
         format.AcceptOnlyFromAmong("csv", "json", "parquet");
         var output = new Option<string?>("--out", "-o") { Description = "Output file (default: standard output; required for parquet)" };
-        var command = new Command("export", "Export a table artifact as CSV, JSON or Parquet (with its provenance metadata)") { artifact, format, output };
+        var schema = new Option<bool>("--with-schema")
+        {
+            Description = "JSON only: write {\"columns\": [{name, type, unit}], \"rows\": [...]} instead of the bare row array, so column units travel along",
+        };
+        var command = new Command("export", "Export a table artifact as CSV, JSON or Parquet (with its provenance metadata)") { artifact, format, output, schema };
         command.SetAction(parse => cli.Guard(() =>
         {
             var workspace = cli.Workspace(parse);
@@ -32,23 +36,27 @@ public static class ExportCommand
                 if (a.Path.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase))
                     AtomicFile.Copy(a.Path, outPath);
                 else
-                    AtomicFile.Write(outPath, s => Core.Parquet.ParquetTableWriter.Write(TableFiles.Read(a.Path), s, new Dictionary<string, string>()));
+                    AtomicFile.Write(outPath, s => Core.Parquet.ParquetTableWriter.Write(a.Table ?? TableFiles.Read(a.Path), s, new Dictionary<string, string>()));
                 return ExitCodes.Ok;
             }
-            var table = TableFiles.Read(a.Path);
+            var table = a.Table ?? TableFiles.Read(a.Path);
+            bool withSchema = parse.GetValue(schema);
+            if (withSchema && fmt != "json")
+                throw new ArgumentException("--with-schema applies to --format json only");
+            Action<Stream> writeJson = withSchema ? s => TableExport.WriteJsonWithSchema(table, s) : s => TableExport.WriteJson(table, s);
             if (outPath is null)
             {
                 if (fmt == "csv")
                     TableExport.WriteCsv(table, cli.Output);
                 else
-                    cli.WriteJson(s => TableExport.WriteJson(table, s));
+                    cli.WriteJson(writeJson);
                 return ExitCodes.Ok;
             }
             AtomicFile.Write(outPath, s =>
             {
                 if (fmt == "json")
                 {
-                    TableExport.WriteJson(table, s);
+                    writeJson(s);
                     return;
                 }
                 using var writer = new StreamWriter(s, new UTF8Encoding(false), leaveOpen: true);

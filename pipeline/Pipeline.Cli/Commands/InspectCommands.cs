@@ -37,11 +37,12 @@ public static class InspectCommands
         switch (a.Kind)
         {
             case PortKind.Table:
-                var table = TableFiles.Read(a.Path);
+                var table = a.Table ?? TableFiles.Read(a.Path);
                 sb.Append($"rows      {table.RowCount}\ncolumns   {table.Columns.Count}\n\nschema\n");
                 var width = table.Columns.Select(c => c.Name.Length).DefaultIfEmpty(1).Max();
                 foreach (var c in table.Columns)
-                    sb.Append("  ").Append(c.Name.PadRight(width)).Append("  ").Append(TableExport.TypeName(c.Type)).Append('\n');
+                    sb.Append("  ").Append(c.Name.PadRight(width)).Append("  ").Append(TableExport.TypeName(c.Type))
+                        .Append(c.Unit is null ? "" : $"  [{c.Unit}]").Append('\n');
                 if (table.Metadata.Count > 0)
                 {
                     sb.Append("\nmetadata\n");

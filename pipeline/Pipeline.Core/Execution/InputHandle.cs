@@ -32,21 +32,11 @@ public sealed class StoredInput(ObjectStore store, StoredArtifact artifact, stri
         var path = store.PathOf(artifact);
         if (!File.Exists(path))
             throw new CorruptObjectException(path, artifact.Hash, "missing");
-        Table table;
-        try
-        {
-            table = TableFiles.Read(path);
-        }
-        catch (InvalidDataException e)
+        var table = StoredTables.Read(path, artifact.Hash, out var problem);
+        if (table is null)
         {
             store.Quarantine(path);
-            throw new CorruptObjectException(path, artifact.Hash, "unreadable: " + e.Message);
-        }
-        var actual = TableHasher.Hash(table);
-        if (actual != artifact.Hash)
-        {
-            store.Quarantine(path);
-            throw new CorruptObjectException(path, artifact.Hash, actual);
+            throw new CorruptObjectException(path, artifact.Hash, problem!);
         }
         return table;
     }

@@ -30,7 +30,7 @@ public static class ProvenanceKeys
     }
 
     /// <summary>Footer key-values: the stage's own table metadata, then the engine's provenance keys (prefixed
-    /// "pipeline."; a stage cannot override them).</summary>
+    /// "pipeline."; a stage cannot override them), the column units, and last the footer seal over all of them.</summary>
     public static IReadOnlyDictionary<string, string> TableMetadata(IReadOnlyDictionary<string, string> provenance,
         PortSpec port, Table table, string contentHash)
     {
@@ -45,7 +45,9 @@ public static class ProvenanceKeys
         m[ArtifactMetadata.Artifact] = $"{provenance.GetValueOrDefault("stage", "?")}.{port.Name}";
         m[ArtifactMetadata.SchemaVersion] = table.Metadata.GetValueOrDefault(ArtifactMetadata.StageSchemaVersionKey, "1");
         m[ArtifactMetadata.ContentHash] = contentHash;
-        return m;
+        if (ColumnUnits.FooterValue(table) is { } units)
+            m[ArtifactMetadata.Units] = units;
+        return FooterDigest.Seal(m);
     }
 
     private static string InputJson(IReadOnlyDictionary<string, string> inputs)

@@ -108,7 +108,7 @@ internal static class StageCommitter
         {
             foreach (var (_, artifact) in artifacts)
             {
-                if (session.Copies.Materialize(artifact, thorough: false))
+                if (session.Copies.Materialize(artifact))
                     repaired++;
             }
         }

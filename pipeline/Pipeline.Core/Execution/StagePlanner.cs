@@ -142,6 +142,8 @@ internal static class StagePlanner
 
     private static IEnumerable<string> OutputProblems(ResolvedStage stage, LockedStage locked, RunSession session)
     {
+        foreach (var (output, problem) in LockConsistency.Problems(stage.Name, locked, session.Runs, session.Store))
+            yield return $"output {output} {problem}";
         foreach (var port in stage.Outputs)
         {
             if (!locked.Outputs.TryGetValue(port.Name, out var artifact))

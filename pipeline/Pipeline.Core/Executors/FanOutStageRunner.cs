@@ -37,6 +37,15 @@ internal static class FanOutStageRunner
             executor.CancelEarlierWork(job);
             job.Results.Delete();
         }
+        // Kept results (an interrupted run, another node of a shared file system) are checked before they count.
+        foreach (var item in items.Where(job.Results.Has))
+        {
+            if (job.Results.Problem(item) is { } problem)
+            {
+                log.Warn($"item {item.Id}: the kept result is discarded and computed again: {problem}");
+                job.Results.Forget(item);
+            }
+        }
         var missing = Enumerable.Range(0, items.Count).Where(i => !job.Results.Has(items[i])).ToList();
         int done = items.Count - missing.Count;
         log.Info($"{items.Count} work item{(items.Count == 1 ? "" : "s")}"
@@ -47,8 +56,14 @@ internal static class FanOutStageRunner
         var lost = items.Where(i => !job.Results.Has(i)).Select(i => i.Id).ToList();
         if (lost.Count > 0)
             throw new FanOutFailedException($"the results of work items {string.Join(", ", lost)} disappeared from {job.Results.Root} before Assemble");
+        // Fresh results are checked too: nothing unverified reaches Assemble (an item that fails here was changed
+        // while the others ran; the next run discards and recomputes it).
+        var bad = items.Select(i => (i.Id, Problem: job.Results.Problem(i))).Where(x => x.Problem is not null).ToList();
+        if (bad.Count > 0)
+            throw new FanOutFailedException("results of work items failed their check before Assemble (the next run recomputes them):\n"
+                                            + string.Join("\n", bad.Select(b => $"  item {b.Id}: {b.Problem}")));
         session.Cancellation.ThrowIfCancellationRequested();
-        type.Assemble(context, items.Select(i => new WorkItemResult(i, job.Results.PathOf(i))).ToList());
+        type.Assemble(context, items.Select(i => new WorkItemResult(i, job.Results.DataOf(i))).ToList());
     }
 
     /// <summary>After the stage committed: its item results are no longer needed.</summary>

@@ -47,7 +47,7 @@ public static class FanOutWorker
         try
         {
             log.Line($"{prefix} ({item.Id}): running on {Environment.MachineName}");
-            work.Type.RunItem(work.Context, item, temp);
+            work.Type.RunItem(work.Context, item, ItemResults.DataIn(temp));
             cancellation.ThrowIfCancellationRequested();
             if (!results.Publish(temp, item))
                 log.Line($"{prefix} ({item.Id}): another attempt published the result first");

@@ -27,7 +27,7 @@ internal sealed class LocalExecutor : IItemExecutor
                 var temp = job.Results.NewTemporary(item);
                 try
                 {
-                    job.Type.RunItem(itemContext, item, temp);
+                    job.Type.RunItem(itemContext, item, ItemResults.DataIn(temp));
                     job.Results.Publish(temp, item);
                     progress.Increment();
                 }

@@ -52,6 +52,25 @@ public sealed class HashCache
         return hash;
     }
 
+    /// <summary>Like <see cref="GetOrCompute"/> for a file already stat-ed by a directory enumeration (no second stat,
+    /// no path normalisation: <paramref name="fullPath"/> must be absolute and normalised).</summary>
+    public string GetOrCompute(string fullPath, long size, DateTime lastWriteUtc, string kind, Func<string, string> compute)
+    {
+        var key = kind + "\t" + fullPath;
+        if (_entries.TryGetValue(key, out var e) && e.Size == size && e.MtimeTicks == lastWriteUtc.Ticks)
+            return e.Hash;
+        return GetOrCompute(fullPath, kind, compute);
+    }
+
+    /// <summary>The hash a lookup would return without reading the file (an entry of the same size and mtime), or null.</summary>
+    public string? Peek(string path, string kind)
+    {
+        var info = new FileInfo(path);
+        if (!info.Exists || !_entries.TryGetValue(kind + "\t" + Path.GetFullPath(path), out var e))
+            return null;
+        return e.Size == info.Length && e.MtimeTicks == info.LastWriteTimeUtc.Ticks ? e.Hash : null;
+    }
+
     /// <summary>Forgets a path (e.g. after quarantining a corrupt object).</summary>
     public void Forget(string path)
     {

@@ -6,13 +6,15 @@ namespace Pipeline.Core.Maintenance;
 /// <summary>`pipeline gc`: deletes store objects nothing refers to. By default an object is kept while pipeline.lock
 /// or any run record (the run-cache) refers to it; with <c>pruneRunCache</c> only the lock counts and run records of
 /// other fingerprints are dropped too (no more restoring of old param sets). Also clears tmp/, the quarantine and
-/// out/ folders of stages no longer in pipeline.lock.</summary>
+/// out/ folders of stages no longer in pipeline.lock. When pipeline.lock references nothing (missing, or no stages)
+/// gc refuses to delete anything unless forced: an emptied lock is far more often an accident than an intent.</summary>
 public sealed record GcReport(int ObjectsRemoved, long BytesFreed, int RunRecordsRemoved, IReadOnlyList<string> FoldersRemoved);
 
 public static class GarbageCollector
 {
-    public static GcReport Collect(Workspace workspace, bool pruneRunCache)
+    public static GcReport Collect(Workspace workspace, bool pruneRunCache, bool force = false)
     {
+        // A lock that exists but cannot be read throws here: it never counts as "nothing is referenced".
         var lockFile = LockFile.Load(workspace.LockPath);
         var store = new ObjectStore(workspace, new HashCache(null));
         var runs = new RunCache(workspace);
@@ -22,25 +24,38 @@ public static class GarbageCollector
             foreach (var a in stage.Outputs.Values)
                 keep.Add(store.PathOf(a));
         }
+        bool lockReferencesNothing = keep.Count == 0;
         var lockFingerprints = lockFile.Stages.Values.Select(s => s.Fingerprint).ToHashSet(StringComparer.Ordinal);
-        int recordsRemoved = 0;
+        var dropRecords = new List<string>();
         foreach (var (path, record) in runs.All().ToList())
         {
             if (record is null || (pruneRunCache && !lockFingerprints.Contains(record.Fingerprint)))
             {
-                File.Delete(path);
-                recordsRemoved++;
+                dropRecords.Add(path);
                 continue;
             }
             foreach (var (_, a) in record.Artifacts())
                 keep.Add(store.PathOf(a));
         }
+        var doomed = store.Enumerate().Where(e => !keep.Contains(e.Path)).ToList();
+        if (lockReferencesNothing && !force && (doomed.Count > 0 || dropRecords.Count > 0))
+        {
+            throw new InvalidOperationException(
+                $"{workspace.Relative(workspace.LockPath)} {(File.Exists(workspace.LockPath) ? "references no objects" : "does not exist")}, "
+                + $"so gc would delete {doomed.Count} of {store.Enumerate().Count()} store objects and {dropRecords.Count} run records; "
+                + "nothing was deleted. If that is what you want (e.g. to empty the store), run `pipeline gc --force`; "
+                + "otherwise restore pipeline.lock (e.g. from version control) first");
+        }
+        int recordsRemoved = 0;
+        foreach (var path in dropRecords)
+        {
+            File.Delete(path);
+            recordsRemoved++;
+        }
         int removed = 0;
         long bytes = 0;
-        foreach (var entry in store.Enumerate().ToList())
+        foreach (var entry in doomed)
         {
-            if (keep.Contains(entry.Path))
-                continue;
             bytes += ObjectStore.SizeOf(entry.Path);
             AtomicFile.TryDelete(entry.Path);
             removed++;

@@ -5,15 +5,21 @@ using Pipeline.Core.Store;
 namespace Pipeline.Core.Maintenance;
 
 /// <summary>`pipeline verify`: re-hashes every store object (no cache), quarantines the corrupt ones (so the next run
-/// rebuilds them), and checks that every output in pipeline.lock is present and every working copy current.</summary>
+/// rebuilds them), checks that every output in pipeline.lock is present, belongs to its stage (run record, else
+/// footer name) and that every working copy is current.</summary>
 public sealed record VerifyReport(int ObjectsChecked, IReadOnlyList<string> Corrupt, IReadOnlyList<string> MissingFromStore,
     IReadOnlyList<string> StaleWorkingCopies)
 {
-    public bool Ok => Corrupt.Count == 0 && MissingFromStore.Count == 0;
+    public IReadOnlyList<string> LockMismatches { get; init; } = [];
+
+    public bool Ok => Corrupt.Count == 0 && MissingFromStore.Count == 0 && LockMismatches.Count == 0;
 }
 
 public static class StoreVerifier
 {
+    /// <summary>`verify --raw`: see <see cref="RawInputVerifier"/>.</summary>
+    public static RawVerifyReport VerifyRaw(Workspace workspace) => RawInputVerifier.Verify(workspace);
+
     public static VerifyReport Verify(Workspace workspace, Action<string>? progress = null)
     {
         var cache = new HashCache(workspace.HashCachePath);
@@ -29,18 +35,10 @@ public static class StoreVerifier
                 store.Quarantine(entry.Path);
                 continue;
             }
-            string actual;
-            try
+            var found = StoredTables.Problem(entry.Kind, entry.Path, entry.Hash);
+            if (found is not null)
             {
-                actual = ArtifactHasher.Hash(entry.Kind, entry.Path, null);
-            }
-            catch (Exception e) when (e is IOException or InvalidDataException or NotSupportedException or InvalidOperationException or ArgumentException)
-            {
-                actual = "unreadable: " + e.Message;
-            }
-            if (actual != entry.Hash)
-            {
-                corrupt.Add($"{workspace.Relative(entry.Path)}: expected {entry.Hash}, found {actual} (quarantined)");
+                corrupt.Add($"{workspace.Relative(entry.Path)}: expected {entry.Hash}, found {found} (quarantined)");
                 store.Quarantine(entry.Path);
             }
             else
@@ -52,8 +50,12 @@ public static class StoreVerifier
         var missing = new List<string>();
         var stale = new List<string>();
         var copies = new WorkingCopies(workspace, store, cache);
+        var runs = new RunCache(workspace);
+        var mismatches = new List<string>();
         foreach (var (stage, locked) in lockFile.Stages)
         {
+            foreach (var (output, problem) in LockConsistency.Problems(stage, locked, runs, store))
+                mismatches.Add($"{stage}.{output} {problem}");
             foreach (var (output, artifact) in locked.Outputs)
             {
                 if (!store.Exists(artifact))
@@ -63,6 +65,6 @@ public static class StoreVerifier
             }
         }
         cache.Save();
-        return new VerifyReport(checkedCount, corrupt, missing, stale);
+        return new VerifyReport(checkedCount, corrupt, missing, stale) { LockMismatches = mismatches };
     }
 }

@@ -17,6 +17,10 @@ public static class ArtifactMetadata
     public const string ToolVersion = "pipeline.tool_version";
     public const string GitCommit = "pipeline.git_commit";
     public const string CreatedUtc = "pipeline.created_utc";
+    /// <summary>JSON object {"column": "unit"} of the columns that declare a unit (<see cref="Abstractions.Column.Unit"/>).</summary>
+    public const string Units = "pipeline.units";
+    /// <summary>Hash of every other footer key-value (<see cref="FooterDigest"/>): makes an edited footer detectable.</summary>
+    public const string FooterHash = "pipeline.footer_hash";
 
     /// <summary>Key a stage may set in <c>Table.Metadata</c> to version its table schema (default "1").</summary>
     public const string StageSchemaVersionKey = "schema_version";

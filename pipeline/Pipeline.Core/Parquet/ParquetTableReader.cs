@@ -62,7 +62,7 @@ public static class ParquetTableReader
             }
             columns.Add(Concat(field.Name, parts));
         }
-        return new Table(columns, reader.CustomMetadata);
+        return ColumnUnits.Apply(new Table(columns, reader.CustomMetadata));
     }
 
     private static Column ReadFlat(string name, DataField field, RawColumnData raw, int rows)

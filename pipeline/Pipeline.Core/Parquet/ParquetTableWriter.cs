@@ -38,7 +38,11 @@ public static class ParquetTableWriter
         var schema = new ParquetSchema(fields);
         var dataFields = schema.GetDataFields();
         await using var writer = await ParquetWriter.CreateAsync(schema, stream, Options, append: false);
-        writer.CustomMetadata = new Dictionary<string, string>(metadata, StringComparer.Ordinal);
+        var footer = new Dictionary<string, string>(metadata, StringComparer.Ordinal);
+        // Units travel with the data: declared column units go into the footer unless the caller already put them there.
+        if (!footer.ContainsKey(ArtifactMetadata.Units) && ColumnUnits.FooterValue(table) is { } units)
+            footer[ArtifactMetadata.Units] = units;
+        writer.CustomMetadata = footer;
         using var group = writer.CreateRowGroup();
         for (int i = 0; i < table.Columns.Count; i++)
             await WriteColumnAsync(group, dataFields[i], table.Columns[i]);

@@ -46,18 +46,39 @@ public sealed class LockFile
         {
             throw new InvalidDataException($"{sourceName}:{e.Start.Line}:{e.Start.Column}: {e.Message}", e);
         }
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
-            return lockFile;
+        // A lock that exists is the record of committed work: reading a damaged one as "no stages" would make
+        // `status` call everything never-run and `gc` delete every object. So anything but a valid lock is an error.
+        if (stream.Documents.Count == 0)
+            throw new InvalidDataException($"{sourceName}: the lock file is empty (a lock written by `pipeline run` has 'schema' and 'stages'); "
+                                           + "restore it from version control, or delete it to start over");
+        if (stream.Documents.Count > 1)
+            throw new InvalidDataException($"{sourceName}: holds {stream.Documents.Count} YAML documents, a lock has one");
+        if (stream.Documents[0].RootNode is not YamlMappingNode root)
+            throw new InvalidDataException($"{sourceName}:{stream.Documents[0].RootNode.Start.Line}:{stream.Documents[0].RootNode.Start.Column}: "
+                                           + "the lock file is not a mapping of 'schema' and 'stages'");
         var schema = Scalar(root, "schema", sourceName);
         if (schema != SchemaName)
             throw new InvalidDataException($"{sourceName}: unsupported lock schema '{schema}' (expected {SchemaName})");
-        if (root.Children.TryGetValue(new YamlScalarNode("stages"), out var stagesNode) && stagesNode is YamlMappingNode stages)
+        if (!root.Children.TryGetValue(new YamlScalarNode("stages"), out var stagesNode))
+            throw new InvalidDataException($"{sourceName}:{root.Start.Line}:{root.Start.Column}: missing 'stages'");
+        if (stagesNode is YamlScalarNode { Value: null or "" } && stagesNode.Tag.IsEmpty)
+            return lockFile; // "stages:" with nothing after it: a lock of no stages
+        if (stagesNode is not YamlMappingNode stages)
+            throw new InvalidDataException($"{sourceName}:{stagesNode.Start.Line}:{stagesNode.Start.Column}: 'stages' is not a mapping of stage names");
+        foreach (var (key, value) in stages.Children)
         {
-            foreach (var (key, value) in stages.Children)
-                lockFile.Stages[((YamlScalarNode)key).Value!] = LockedStage.FromNode((YamlMappingNode)value, sourceName);
+            var name = key is YamlScalarNode { Value: { Length: > 0 } n } ? n
+                : throw new InvalidDataException($"{sourceName}:{key.Start.Line}:{key.Start.Column}: a stage name must be a plain string");
+            if (value is not YamlMappingNode map)
+                throw new InvalidDataException($"{sourceName}:{value.Start.Line}:{value.Start.Column}: stage '{name}' is not a mapping");
+            lockFile.Stages[name] = LockedStage.FromNode(map, sourceName);
         }
         return lockFile;
     }
+
+    internal static YamlMappingNode Mapping(YamlNode node, string what, string sourceName)
+        => node as YamlMappingNode
+           ?? throw new InvalidDataException($"{sourceName}:{node.Start.Line}:{node.Start.Column}: {what} is not a mapping");
 
     internal static string Scalar(YamlMappingNode map, string key, string sourceName)
     {
@@ -108,33 +129,64 @@ public sealed class LockedStage
         var stage = new LockedStage
         {
             Uses = LockFile.Scalar(map, "uses", source),
-            Version = int.Parse(LockFile.Scalar(map, "version", source), System.Globalization.CultureInfo.InvariantCulture),
+            Version = Int(map, "version", source),
             Fingerprint = LockFile.Scalar(map, "fingerprint", source),
             ParamsHash = LockFile.Scalar(map, "params_hash", source),
         };
-        foreach (var (k, v) in Children(map, "params"))
+        foreach (var (k, v) in Children(map, "params", source))
             stage.Params[k] = v;
-        foreach (var (k, v) in Children(map, "inputs"))
+        foreach (var (k, v) in Children(map, "inputs", source))
         {
-            var m = (YamlMappingNode)v;
-            stage.Inputs[k] = new LockedInput(LockFile.Scalar(m, "source", source),
-                StoredArtifact.ParseKind(LockFile.Scalar(m, "kind", source)), LockFile.Scalar(m, "hash", source));
+            var m = LockFile.Mapping(v, $"input '{k}'", source);
+            stage.Inputs[k] = new LockedInput(LockFile.Scalar(m, "source", source), Kind(m, source), Hash(m, source));
         }
-        foreach (var (k, v) in Children(map, "outputs"))
+        foreach (var (k, v) in Children(map, "outputs", source))
         {
-            var m = (YamlMappingNode)v;
-            stage.Outputs[k] = new StoredArtifact(StoredArtifact.ParseKind(LockFile.Scalar(m, "kind", source)),
-                LockFile.Scalar(m, "hash", source), LockFile.Scalar(m, "path", source));
+            var m = LockFile.Mapping(v, $"output '{k}'", source);
+            stage.Outputs[k] = new StoredArtifact(Kind(m, source), Hash(m, source), LockFile.Scalar(m, "path", source));
         }
         return stage;
     }
 
-    private static IEnumerable<(string Key, YamlNode Value)> Children(YamlMappingNode map, string key)
+    private static int Int(YamlMappingNode map, string key, string source)
     {
-        if (map.Children.TryGetValue(new YamlScalarNode(key), out var node) && node is YamlMappingNode m)
+        var text = LockFile.Scalar(map, key, source);
+        return int.TryParse(text, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var v)
+            ? v
+            : throw new InvalidDataException($"{source}:{map.Start.Line}:{map.Start.Column}: '{key}' must be an integer, got '{text}'");
+    }
+
+    private static PortKind Kind(YamlMappingNode map, string source)
+    {
+        try
         {
-            foreach (var (k, v) in m.Children)
-                yield return (((YamlScalarNode)k).Value!, v);
+            return StoredArtifact.ParseKind(LockFile.Scalar(map, "kind", source));
+        }
+        catch (FormatException e)
+        {
+            throw new InvalidDataException($"{source}:{map.Start.Line}:{map.Start.Column}: {e.Message}", e);
+        }
+    }
+
+    /// <summary>A content hash: it becomes part of a store path, so anything else is refused here.</summary>
+    private static string Hash(YamlMappingNode map, string source)
+    {
+        var text = LockFile.Scalar(map, "hash", source);
+        return Hashing.HashHex.IsHash(text)
+            ? text
+            : throw new InvalidDataException($"{source}:{map.Start.Line}:{map.Start.Column}: '{text}' is not a content hash (32 hex digits)");
+    }
+
+    private static IEnumerable<(string Key, YamlNode Value)> Children(YamlMappingNode map, string key, string source)
+    {
+        if (!map.Children.TryGetValue(new YamlScalarNode(key), out var node))
+            yield break;
+        if (node is YamlScalarNode { Value: null or "" })
+            yield break;
+        foreach (var (k, v) in LockFile.Mapping(node, $"'{key}'", source).Children)
+        {
+            yield return (k is YamlScalarNode { Value: { } name } ? name
+                : throw new InvalidDataException($"{source}:{k.Start.Line}:{k.Start.Column}: a key of '{key}' must be a plain string"), v);
         }
     }
 }

@@ -61,7 +61,7 @@ public sealed class ObjectStore
     /// <summary>Null when the object exists and has its hash; otherwise why not. A corrupt object is quarantined
     /// (so it is never used again). <paramref name="full"/> re-hashes everything; the quick check trusts the
     /// (path, size, mtime) cache for files and only looks for folders (which are verified in full when a stage reads
-    /// them and by `verify`).</summary>
+    /// them and by `verify`). The full check of a table also checks its footer seal.</summary>
     public string? Check(StoredArtifact artifact, bool full)
     {
         if (!Exists(artifact))
@@ -69,20 +69,31 @@ public sealed class ObjectStore
         if (!full && artifact.Kind == PortKind.Directory)
             return null;
         var path = PathOf(artifact);
-        string actual;
-        try
+        string? found;
+        if (full)
         {
-            actual = ArtifactHasher.Hash(artifact.Kind, path, full ? null : _cache);
+            found = StoredTables.Problem(artifact.Kind, path, artifact.Hash);
         }
-        catch (Exception e) when (e is IOException or InvalidDataException or NotSupportedException or InvalidOperationException or ArgumentException)
+        else
         {
-            actual = "unreadable (" + e.Message + ")";
+            try
+            {
+                var actual = ArtifactHasher.Hash(artifact.Kind, path, _cache);
+                found = actual == artifact.Hash ? null : actual;
+            }
+            catch (Exception e) when (e is IOException or InvalidDataException or NotSupportedException or InvalidOperationException or ArgumentException)
+            {
+                found = "unreadable (" + e.Message + ")";
+            }
         }
-        if (actual == artifact.Hash)
+        if (found is null)
             return null;
         Quarantine(path);
-        return $"corrupt in the store (expected {HashHex.Short(artifact.Hash)}, found {HashHex.Short(actual)}; quarantined)";
+        return $"corrupt in the store (expected {HashHex.Short(artifact.Hash)}, found {Describe(found)}; quarantined)";
     }
+
+    /// <summary>A found hash shortened; any other description as it is.</summary>
+    internal static string Describe(string found) => HashHex.IsHash(found) ? HashHex.Short(found) : found;
 
     /// <summary>Throws <see cref="CorruptObjectException"/> unless the object is intact (full re-hash).</summary>
     public string VerifiedPath(StoredArtifact artifact)

@@ -28,6 +28,33 @@ public static class TableExport
     public static void WriteJson(Table table, Stream stream)
     {
         using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        WriteRows(json, table);
+    }
+
+    /// <summary>An object {"columns": [{"name", "type", "unit"?}], "rows": [row objects as <see cref="WriteJson"/>]}:
+    /// the schema with the column units the footer declares, then the data.</summary>
+    public static void WriteJsonWithSchema(Table table, Stream stream)
+    {
+        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        json.WriteStartObject();
+        json.WriteStartArray("columns");
+        foreach (var column in table.Columns)
+        {
+            json.WriteStartObject();
+            json.WriteString("name", column.Name);
+            json.WriteString("type", TypeName(column.Type));
+            if (column.Unit is not null)
+                json.WriteString("unit", column.Unit);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WritePropertyName("rows");
+        WriteRows(json, table);
+        json.WriteEndObject();
+    }
+
+    private static void WriteRows(Utf8JsonWriter json, Table table)
+    {
         json.WriteStartArray();
         for (int r = 0; r < table.RowCount; r++)
         {

@@ -48,7 +48,7 @@ public sealed class GenerateStage : CountingStage
         ctx.WriteTable("numbers", new Table(
         [
             Column.Of("id", Enumerable.Range(0, rows).Select(i => (long)i).ToArray()),
-            Column.Of("x", Enumerable.Range(0, rows).Select(i => (i + seed) * 0.5).ToArray()),
+            Column.Of("x", Enumerable.Range(0, rows).Select(i => (i + seed) * 0.5).ToArray()).WithUnit("eV"),
             Column.Of("tag", Enumerable.Range(0, rows).Select(i => $"{label}{i}").ToArray()),
             Column.Of("even", Enumerable.Range(0, rows).Select(i => i % 2 == 0).ToArray()),
             Column.Of("xs", Enumerable.Range(0, rows).Select(i => Enumerable.Range(0, i % 3).Select(k => k + seed + 0.25).ToArray()).ToArray()),
