@@ -66,17 +66,21 @@ public class MetricsAndParamsTests
     {
         using var h = Ran();
         GitRepo.CommitWorkspace(h.Root);
-        var target = h.PathOf("written-by-git.txt");
+        // The old code ran `git show REV:./pipeline.lock`, so REV `--output=T` made git write T:./pipeline.lock: with
+        // the folder "T:." present, that file appeared and the command exited 0.
+        var target = h.PathOf("by-git");
+        Directory.CreateDirectory(target + ":.");
+        var written = Path.Combine(target + ":.", "pipeline.lock");
 
         var option = h.Cli(group, "diff", "--output=" + target);
         Assert.Equal(ExitCodes.InvalidConfig, option.Code);
         Assert.Contains("unknown option '--output=", option.Error);
-        Assert.False(File.Exists(target), "git wrote a file named by the revision argument");
+        Assert.False(File.Exists(written), "git wrote a file named by the revision argument");
 
         var afterDoubleDash = h.Cli(group, "diff", "--", "--output=" + target);
         Assert.Equal(ExitCodes.InvalidConfig, afterDoubleDash.Code);
         Assert.Contains("cannot start with '-'", afterDoubleDash.Error);
-        Assert.False(File.Exists(target), "git wrote a file named by the revision argument");
+        Assert.False(File.Exists(written), "git wrote a file named by the revision argument");
 
         var unknown = h.Cli(group, "diff", "no-such-rev");
         Assert.Equal(ExitCodes.InvalidConfig, unknown.Code);
