@@ -29,7 +29,17 @@ public sealed class PackedToolTests : IDisposable
         // Pack what this test run was built from (no second build), under a version no cache has seen.
         Ok(Dotnet(env, _root, "pack", Path.Combine(RepoRoot, "pipeline", "Pipeline.Cli", "Pipeline.Cli.csproj"), "-c", Configuration, "--no-build",
             "-o", feed, $"-p:Version={version}", "--nologo"));
-        Assert.Single(Directory.GetFiles(feed, $"LiDiffusion.Pipeline.{version}.nupkg"));
+        var package = Assert.Single(Directory.GetFiles(feed, $"LiDiffusion.Pipeline.{version}.nupkg"));
+        using (var zip = System.IO.Compression.ZipFile.OpenRead(package))
+        {
+            var nuspec = new StreamReader(zip.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open()).ReadToEnd();
+            Assert.Contains("<license type=\"expression\">MIT</license>", nuspec);
+            Assert.Contains("<readme>README.md</readme>", nuspec);
+            Assert.Contains("<tags>", nuspec);
+            Assert.Contains("<releaseNotes>", nuspec);
+            Assert.Contains(zip.Entries, e => e.FullName == "README.md");
+            Assert.Contains(zip.Entries, e => e.FullName == "LICENSE");
+        }
 
         // Global-style install (--tool-path is --global into a folder we choose), then the README's steps.
         Ok(Dotnet(env, _root, "tool", "install", "LiDiffusion.Pipeline", "--version", version, "--tool-path", tools, "--configfile", Path.Combine(_root, "nuget.config")));
