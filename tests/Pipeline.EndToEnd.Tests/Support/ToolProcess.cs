@@ -22,7 +22,40 @@ public static class ToolProcess
         => IsRoot && !File.Exists("/usr/bin/setpriv") ? "running as root without setpriv (util-linux) to drop privileges" : null;
 
     public static Result Pipeline(string workingDirectory, IReadOnlyDictionary<string, string?>? environment, bool unprivileged, params string[] args)
-        => Run("dotnet", [PipelineDll, .. args], workingDirectory, environment, unprivileged);
+        => Run("dotnet", [unprivileged && IsRoot ? ReachableByAll.Value : PipelineDll, .. args], workingDirectory, environment, unprivileged);
+
+    /// <summary>The tool where nobody can read it: the build output itself when every folder above it lets others
+    /// through (as in /work or /home/user), else a copy under the temporary folder (a checkout under /root is not).</summary>
+    private static readonly Lazy<string> ReachableByAll = new(() =>
+    {
+        if (OperatingSystem.IsWindows())
+            return PipelineDll;
+        bool open = true;
+        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null && open; d = d.Parent)
+            open = (File.GetUnixFileMode(d.FullName) & UnixFileMode.OtherExecute) != 0;
+        if (open)
+            return PipelineDll;
+        var copy = Path.Combine(Path.GetTempPath(), "pipeline-tool-for-nobody-" + Environment.ProcessId);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            try
+            {
+                Directory.Delete(copy, recursive: true);
+            }
+            catch (IOException)
+            {
+            }
+        };
+        foreach (var file in Directory.EnumerateFiles(AppContext.BaseDirectory, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(copy, Path.GetRelativePath(AppContext.BaseDirectory, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target, overwrite: true);
+        }
+        foreach (var dir in Directory.EnumerateDirectories(copy, "*", SearchOption.AllDirectories).Prepend(copy))
+            File.SetUnixFileMode(dir, (UnixFileMode)0b111_101_101);
+        return Path.Combine(copy, "pipeline.dll");
+    });
 
     public static Result Run(string program, IReadOnlyList<string> args, string workingDirectory,
         IReadOnlyDictionary<string, string?>? environment = null, bool unprivileged = false, int timeoutMs = 300_000)
