@@ -1,2 +1,2 @@
-// Entry point of the `pipeline` tool; the command tree is built in CommandTree (engine helper fills it).
+// Entry point of the `pipeline` tool; the command tree is built in CommandTree.
 return Pipeline.Cli.CommandTree.Run(args);

@@ -142,10 +142,10 @@ public class InspectionCommandTests
         var metrics = JsonDocument.Parse(h.Cli("metrics", "diff", "HEAD", "--json").Output).RootElement;
         var sum = metrics.GetProperty("changes").EnumerateArray().Single(c => c.GetProperty("key").GetString() == "sum.metrics[sum].value");
         // x = (i + 1) * 0.5 * factor for i < 6: sums 31.5 and 52.5.
-        Assert.Equal("31.5", sum.GetProperty("old").GetString());
-        Assert.Equal("52.5", sum.GetProperty("new").GetString());
-        Assert.Equal("+21", sum.GetProperty("change").GetString());
-        Assert.Equal(ExitCodes.StageFailed, h.Cli("params", "diff", "no-such-rev").Code);
+        Assert.Equal(31.5, sum.GetProperty("old").GetDouble());
+        Assert.Equal(52.5, sum.GetProperty("new").GetDouble());
+        Assert.Equal(21, sum.GetProperty("change").GetDouble());
+        Assert.Equal(ExitCodes.InvalidConfig, h.Cli("params", "diff", "no-such-rev").Code);
     }
 
     [Fact]
@@ -167,6 +167,10 @@ public class InspectionCommandTests
         Assert.Contains("ce: ce.eci", yaml);
         Assert.Contains("hops: ingest.hops", yaml);
         Assert.Contains("metrics: validate.metrics", yaml);
+        // Data outside the workspace: its absolute path, and no symbolic link inside the workspace.
+        Assert.Contains($"data: {data.Replace('\\', '/')}\n", yaml);
+        Assert.False(Directory.Exists(Path.Combine(workspace, "datasets")));
+        Assert.Equal("", error.ToString());
 
         var dag = new StringWriter();
         Assert.Equal(0, CommandTree.Invoke(["-C", workspace, "dag"], [new ContractStages()], dag, error));
@@ -198,7 +202,14 @@ public class InspectionCommandTests
                 [Table("metrics"), File("metrics_json", "metrics.json"), Table("coefficients"), new PortSpec("plots", PortKind.Directory, "")]),
             Stub("ce-fit", [In("structures", PortKind.Table), In("truth", PortKind.File, true)], [File("eci", "eci.json"), Table("ce_metrics")]),
             Stub("kmc", [In("model", PortKind.File), In("ce", PortKind.File)], [Table("results"), Table("summary"), Table("msd"), new PortSpec("plots", PortKind.Directory, "")]),
-            Stub("report", [In("hops", PortKind.Table, true), In("metrics", PortKind.Table, true), In("summary", PortKind.Table, true), In("eci", PortKind.File, true)], [File("report", "report.html")]),
+            Stub("report",
+            [
+                In("hops", PortKind.Table, true), In("rejected", PortKind.Table, true), In("features", PortKind.Table, true),
+                In("classifier_metrics", PortKind.Table, true), In("metrics", PortKind.Table, true), In("coefficients", PortKind.Table, true),
+                In("validate_plots", PortKind.Directory, true), In("ce_metrics", PortKind.Table, true), In("eci", PortKind.File, true),
+                In("kmc_summary", PortKind.Table, true), In("kmc_results", PortKind.Table, true), In("kmc_plots", PortKind.Directory, true),
+                In("truth", PortKind.File, true), In("model_forward", PortKind.File, true), In("model_kra", PortKind.File, true),
+            ], [File("report", "report.html")]),
         ];
 
         public IEnumerable<System.CommandLine.Command> Commands(IStageHost host) => [];

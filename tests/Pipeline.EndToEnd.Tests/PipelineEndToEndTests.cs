@@ -76,7 +76,7 @@ public class PipelineEndToEndTests
         using var h = new CliHarness("stages:\n  - name: gen\n    uses: test-generate\n  - name: bad\n    uses: test-fail\n    inputs:\n      numbers: gen.numbers\n");
         var r = h.Cli("run");
         Assert.Equal(ExitCodes.StageFailed, r.Code);
-        Assert.Contains("bad: FAILED", r.Output);
+        Assert.Contains("bad: FAILED", r.Error); // problems go to stderr
     }
 
     [Fact]

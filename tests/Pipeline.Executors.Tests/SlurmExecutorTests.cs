@@ -117,7 +117,9 @@ public sealed class SlurmExecutorTests(ITestOutputHelper output)
         using var ws = new ExecutorWorkspace(ExecutorWorkspace.Pipeline(TestWorker.ExecutorBlock("slurm"),
             "    params:\n      item_ms: 60000"));
         using var engine = ChildCli.Start("-C", ws.Root, "run");
-        var stdout = engine.StandardOutput.ReadToEndAsync();
+        var stdoutOnly = engine.StandardOutput.ReadToEndAsync();
+        var stderr = engine.StandardError.ReadToEndAsync();
+        var stdout = Task.WhenAll(stdoutOnly, stderr).ContinueWith(_ => stdoutOnly.Result + stderr.Result); // problems go to stderr
         var deadline = Stopwatch.StartNew();
         while ((TaskLogs(ws).Count == 0 || !SubmissionRecorded(ws)) && deadline.Elapsed < TimeSpan.FromSeconds(60) && !engine.HasExited)
             Thread.Sleep(100);

@@ -1,8 +1,10 @@
 using System.CommandLine;
 using System.Text;
+using Pipeline.Cli.Usage;
 using Pipeline.Core.Config;
 using Pipeline.Core.Execution;
 using Pipeline.Core.Logging;
+using Pipeline.Core.Maintenance;
 using Pipeline.Core.Store;
 
 namespace Pipeline.Cli.Commands;
@@ -21,13 +23,29 @@ public sealed class CliContext(StageRegistry registry, TextWriter output, TextWr
         Recursive = true,
     };
 
+    public Option<bool> QuietOption { get; } = new("--quiet", "-q")
+    {
+        Description = "Print only warnings, errors and results (no progress lines)",
+        Recursive = true,
+    };
+
+    public Option<bool> VerboseOption { get; } = new("--verbose")
+    {
+        Description = "Also print diagnostics such as stack traces of unexpected failures",
+        Recursive = true,
+    };
+
+    public OutputSettings Settings { get; } = new();
+
     public Workspace Workspace(ParseResult parse)
     {
         var given = parse.GetValue(WorkspaceOption);
-        return given is null ? Core.Store.Workspace.Find(Directory.GetCurrentDirectory()) : new Workspace(given);
+        var workspace = given is null ? Core.Store.Workspace.Find(Directory.GetCurrentDirectory()) : new Workspace(given);
+        CurrentWorkspaceRoot = workspace.Root;
+        return workspace;
     }
 
-    public IRunLog Log() => RunLogs.ForConsole(Output);
+    public IRunLog Log() => CliRunLog.ForConsole(Output, Error, Settings);
 
     /// <summary>Runs a command body and turns engine exceptions into messages and exit codes.</summary>
     public int Guard(Func<int> body)
@@ -60,10 +78,33 @@ public sealed class CliContext(StageRegistry registry, TextWriter output, TextWr
         }
         catch (Exception e) when (e is IOException or InvalidDataException or InvalidOperationException or UnauthorizedAccessException)
         {
-            Error.WriteLine("error: " + e.Message);
+            Error.WriteLine("error: " + (EnvironmentFaults.Explain(e, WorkspaceRootOrNull()) ?? e.Message));
+            if (Settings.Verbose)
+                Error.WriteLine(e.ToString());
+            return ExitCodes.StageFailed;
+        }
+        catch (Exception e)
+        {
+            // A failure nobody anticipated: one line by default; the stack trace with --verbose.
+            Error.WriteLine($"error: {e.Message} ({e.GetType().Name})");
+            Detail(e);
             return ExitCodes.StageFailed;
         }
     }
+
+    /// <summary>Prints the stack trace with --verbose, otherwise notes that it was left out.</summary>
+    public void Detail(Exception e)
+    {
+        if (Settings.Verbose)
+            Error.WriteLine(e.ToString());
+        else
+            Settings.DetailsHidden = true;
+    }
+
+    /// <summary>The workspace of the current command, when one was found (for environment-fault remedies).</summary>
+    public string? CurrentWorkspaceRoot { get; set; }
+
+    private string? WorkspaceRootOrNull() => CurrentWorkspaceRoot;
 
     /// <summary>Writes JSON produced into a stream to the text output.</summary>
     public void WriteJson(Action<Stream> write)

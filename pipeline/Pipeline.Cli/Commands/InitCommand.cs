@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Pipeline.Cli.Templates;
 using Pipeline.Core.Execution;
 using Pipeline.Core.Maintenance;
 
@@ -14,11 +15,13 @@ public static class InitCommand
         var command = new Command("init", "Create a workspace whose pipeline.yaml runs the standard chain on your own VASP data") { dir, data, force };
         command.SetAction(parse => cli.Guard(() =>
         {
-            var result = WorkspaceInitializer.Create(parse.GetValue(dir)!, parse.GetValue(data)!, cli.Registry, parse.GetValue(force));
+            var directory = parse.GetValue(dir)!;
+            var result = WorkspaceInitializer.Create(directory, parse.GetValue(data)!, WorkspaceTemplate.Text(), cli.Registry, parse.GetValue(force));
             cli.Output.WriteLine($"wrote {result.ConfigPath} (data: {result.DataSource})");
             foreach (var note in result.Notes)
-                cli.Output.WriteLine("note: " + note);
-            cli.Output.WriteLine($"next: cd {parse.GetValue(dir)} && pipeline status && pipeline run");
+                cli.Error.WriteLine("warning: " + note);
+            foreach (var line in NextStep.For(directory, "run"))
+                cli.Output.WriteLine(line);
             return ExitCodes.Ok;
         }));
         return command;

@@ -27,7 +27,9 @@ public static class RunCommand
             var j = parse.GetValue(jobs);
             if (j < 1)
                 throw new ArgumentException("--jobs must be at least 1");
-            var runner = new PipelineRunner(cli.Workspace(parse), cli.Registry, cli.Log());
+            var workspace = cli.Workspace(parse);
+            var runner = new PipelineRunner(workspace, cli.Registry, cli.Log());
+            StageTargets.Check(runner, parse.GetValue(stages) ?? [], parse.GetValue(set) ?? []);
             var outcome = runner.Run(new RunOptions
             {
                 Targets = parse.GetValue(stages) ?? [],
@@ -45,6 +47,8 @@ public static class RunCommand
             }, cancellation);
             if (parse.GetValue(dryRun) && outcome.Stages.All(s => s.Action == StageAction.UpToDate))
                 cli.Output.WriteLine("everything is up to date");
+            if (!parse.GetValue(dryRun) && outcome.ExitCode == ExitCodes.Ok)
+                RunSummary.Write(workspace, cli.Output);
             return outcome.ExitCode;
         }), CancellationToken.None));
         return command;

@@ -14,6 +14,7 @@ public static class StatusCommand
         command.SetAction(parse => cli.Guard(() =>
         {
             var runner = new PipelineRunner(cli.Workspace(parse), cli.Registry, cli.Log());
+            StageTargets.Check(runner, parse.GetValue(stages) ?? []);
             var outcome = runner.Plan(parse.GetValue(stages) ?? []);
             if (parse.GetValue(json))
             {

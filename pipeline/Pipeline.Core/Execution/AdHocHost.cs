@@ -22,8 +22,9 @@ public sealed class AdHocHost : IStageHost
     {
         _log = log;
         _parallelism = parallelism > 0 ? parallelism : Environment.ProcessorCount;
-        _cacheRoot = cacheRoot ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData,
-            Environment.SpecialFolderOption.Create), "pipeline", "stage-cache");
+        // No file system access here: every command builds this host, and a home folder that cannot be written must
+        // not stop `pipeline --help` (it used to abort the process). The folder is created when a stage runs.
+        _cacheRoot = cacheRoot ?? DefaultCacheRoot();
     }
 
     public int RunAdHoc(IStage stage, IReadOnlyDictionary<string, string> parameters,
@@ -52,8 +53,7 @@ public sealed class AdHocHost : IStageHost
                 GitInfo.FindCommit(Directory.GetCurrentDirectory()), DateTime.UtcNow);
             provenance["mode"] = "one-off";
             var outputs = new OutputStaging(staging, stage, (port, table, hash) => ProvenanceKeys.TableMetadata(provenance, port, table, hash));
-            var cacheDir = Path.Combine(_cacheRoot, stage.Type);
-            Directory.CreateDirectory(cacheDir);
+            var cacheDir = CreateCacheDir(stage.Type);
             var context = new EngineStageContext(name, stage, new ParamValues(values), handles, outputs, _log.ForStage(name),
                 CancellationToken.None, _parallelism, cacheDir, provenance);
             _log.Line($"{name}: running");
@@ -83,6 +83,37 @@ public sealed class AdHocHost : IStageHost
         finally
         {
             AtomicFile.TryDelete(staging);
+        }
+    }
+
+    private static string DefaultCacheRoot()
+    {
+        var given = Environment.GetEnvironmentVariable(Maintenance.EnvironmentFaults.CacheDirVariable);
+        if (!string.IsNullOrEmpty(given))
+            return Path.GetFullPath(given);
+        var data = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify);
+        return string.IsNullOrEmpty(data) ? TempCacheRoot() : Path.Combine(data, "pipeline", "stage-cache");
+    }
+
+    private static string TempCacheRoot() => Path.Combine(Path.GetTempPath(), $"pipeline-stage-cache-{Environment.UserName}");
+
+    /// <summary>The stage type's cache folder; when it cannot be created (home folder not writable), a folder under
+    /// the temporary directory, with a warning that says why and how to choose one.</summary>
+    private string CreateCacheDir(string stageType)
+    {
+        var dir = Path.Combine(_cacheRoot, stageType);
+        try
+        {
+            Directory.CreateDirectory(dir);
+            return dir;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            var fallback = Path.Combine(TempCacheRoot(), stageType);
+            _log.Warn($"cannot create the stage cache {dir} ({e.Message.TrimEnd('.')}); using {fallback} for this run "
+                      + $"(set {Maintenance.EnvironmentFaults.CacheDirVariable} to a writable folder to keep the cache)");
+            Directory.CreateDirectory(fallback);
+            return fallback;
         }
     }
 

@@ -65,9 +65,8 @@ internal static class StageCommitter
         }
         catch (Exception e)
         {
-            log.Error($"{stage.Name}: FAILED after {Seconds(watch.Elapsed)}: {e.Message}");
-            if (e is not (CorruptObjectException or InvalidOperationException or ArgumentException or IOException or KeyNotFoundException))
-                log.Error(e.ToString());
+            log.Error($"{stage.Name}: FAILED after {Seconds(watch.Elapsed)}: {Maintenance.EnvironmentFaults.Explain(e, session.Workspace.Root) ?? e.Message}");
+            log.Detail(e.ToString());
             return new StageOutcome(stage.Name, StageAction.Failed, plan.Reasons, watch.Elapsed, e.Message)
             {
                 CorruptInput = e is CorruptObjectException,

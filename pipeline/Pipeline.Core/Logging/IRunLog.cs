@@ -10,6 +10,12 @@ public interface IRunLog
     void Warn(string message);
     void Error(string message);
 
+    /// <summary>Diagnostics only worth showing on request (stack traces of unexpected failures): the command line
+    /// prints them with --verbose; by default they are dropped.</summary>
+    void Detail(string message)
+    {
+    }
+
     /// <summary>The log a stage instance writes to (prefixes its name).</summary>
     IStageLog ForStage(string stage);
 

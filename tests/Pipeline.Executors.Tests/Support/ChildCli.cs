@@ -17,7 +17,8 @@ public static class ChildCli
             throw new TimeoutException($"`{string.Join(' ', args)}` did not finish:\n{stdout.Result}\n{stderr.Result}");
         }
         process.WaitForExit();
-        return new ExecutorWorkspace.Result(process.ExitCode, stdout.Result, stderr.Result);
+        // Output: both streams (problems go to stderr), as the tests read the whole log.
+        return new ExecutorWorkspace.Result(process.ExitCode, stdout.Result + stderr.Result, stderr.Result);
     }
 
     /// <summary>Starts the command tree in a child process with its output redirected (the caller reads or kills it).</summary>

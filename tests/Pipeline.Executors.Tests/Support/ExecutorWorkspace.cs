@@ -30,9 +30,11 @@ public sealed class ExecutorWorkspace : IDisposable
 
     public Result Cli(params string[] args)
     {
+        // Progress goes to stdout and problems (failed items, retries) to stderr; these tests read the log as a person
+        // at a terminal sees it, both in order, so Output holds both (Error: stderr alone).
         var output = new StringWriter();
         var error = new StringWriter();
-        int code = CommandTree.Invoke(["-C", Root, .. args], Modules(Module), output, error);
+        int code = CommandTree.Invoke(["-C", Root, .. args], Modules(Module), new TeeWriter(output, error, toBoth: false), new TeeWriter(output, error, toBoth: true));
         return new Result(code, output.ToString(), error.ToString());
     }
 
@@ -81,4 +83,30 @@ public sealed class ExecutorWorkspace : IDisposable
               note: datasets/note.txt
         {{ensembleExtra}}
         """;
+}
+
+/// <summary>Writes to the combined log, and with <c>toBoth</c> to the stderr-only log as well.</summary>
+internal sealed class TeeWriter(StringWriter combined, StringWriter errorOnly, bool toBoth) : TextWriter
+{
+    public override System.Text.Encoding Encoding => System.Text.Encoding.UTF8;
+
+    public override void Write(char value)
+    {
+        lock (combined)
+        {
+            combined.Write(value);
+            if (toBoth)
+                errorOnly.Write(value);
+        }
+    }
+
+    public override void Write(string? value)
+    {
+        lock (combined)
+        {
+            combined.Write(value);
+            if (toBoth)
+                errorOnly.Write(value);
+        }
+    }
 }
