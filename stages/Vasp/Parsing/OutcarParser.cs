@@ -41,6 +41,10 @@ public static class OutcarParser
             while (reader.TryReadLine(out var line))
                 scanner.Consume(line, reader.LineNumber);
         }
+        catch (LineTooLongException e)
+        {
+            throw new VaspFormatException(displayName, e.Line, e.Problem);
+        }
         catch (InvalidDataException e)
         {
             throw new VaspFormatException(displayName, reader.LineNumber, $"corrupt gzip data ({e.Message})");

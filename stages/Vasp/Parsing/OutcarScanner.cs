@@ -196,7 +196,7 @@ internal sealed class OutcarScanner
         for (int k = 0; k < 3; k++)
         {
             if (!tokens.TryNextDouble(out _latticeRows[3 * row + k]))
-                throw Error(line, "direct lattice vectors: expected three numbers");
+                throw Error(line, $"direct lattice vectors: expected three finite numbers{Got(tokens.Current)}");
         }
         _latticeRowsLeft--;
         if (_latticeRowsLeft == 0)
@@ -239,7 +239,7 @@ internal sealed class OutcarScanner
         for (int k = 0; k < 6; k++)
         {
             if (!tokens.TryNextDouble(out double v))
-                throw Error(line, "POSITION/TOTAL-FORCE row: expected six numbers");
+                throw Error(line, $"POSITION/TOTAL-FORCE row: expected six finite numbers{Got(tokens.Current)}");
             (k < 3 ? _positionRows : _forceRows).Add(v);
         }
     }
@@ -267,7 +267,12 @@ internal sealed class OutcarScanner
     }
 
     private double ParseAfterEquals(ReadOnlySpan<byte> s, long line, string what)
-        => AsciiText.TryParseAfterLastEquals(s, out double v) ? v : throw Error(line, $"{what}: no number after '='");
+        => AsciiText.TryParseAfterLastEquals(s, out double v)
+            ? v
+            : throw Error(line, $"{what}: no finite number after '='{Got(AsciiText.TokenAfterLastEquals(s))}");
+
+    // Names the offending token (NaN, Infinity, 1e999, ****) in format errors.
+    private static string Got(ReadOnlySpan<byte> token) => token.IsEmpty ? "" : $" (got '{AsciiText.Decode(token)}')";
 
     private double ParseSecondNumberAfterParen(ReadOnlySpan<byte> s, long line)
     {
@@ -275,7 +280,7 @@ internal sealed class OutcarScanner
         var tokens = new NumberTokenizer(s[(paren + 1)..]);
         if (tokens.TryNextDouble(out _) && tokens.TryNextDouble(out double real))
             return real;
-        throw Error(line, "NEB: projections on to tangent: expected two numbers (spring, REAL)");
+        throw Error(line, $"NEB: projections on to tangent: expected two finite numbers (spring, REAL){Got(tokens.Current)}");
     }
 
     private int[] ParseIntsAfterEquals(ReadOnlySpan<byte> s, long line, string what)

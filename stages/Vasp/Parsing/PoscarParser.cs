@@ -9,11 +9,10 @@ namespace Pipeline.Vasp.Parsing;
 /// the coordinates (CONTCAR) are ignored.</summary>
 public static class PoscarParser
 {
-    public static Poscar Parse(string path, string? displayName = null)
+    public static Poscar Parse(string path, string? displayName = null, int maxLineLength = Utf8LineReader.DefaultMaxLineLength)
     {
-        using var stream = CompressedFile.OpenRead(path);
-        using var reader = new StreamReader(stream);
-        return ParseText(reader.ReadToEnd(), displayName ?? path);
+        var name = displayName ?? path;
+        return ParseText(SmallTextFile.Read(path, name, maxLineLength), name);
     }
 
     public static Poscar ParseText(string text, string file)
@@ -123,9 +122,12 @@ public static class PoscarParser
 
     private static bool IsNumber(string w) => double.TryParse(w, NumberStyles.Float, CultureInfo.InvariantCulture, out _);
 
+    // NaN, Infinity and overflowing values (1e999) are not coordinates.
+    private static bool TryParseFinite(string w, out double v)
+        => double.TryParse(w, NumberStyles.Float, CultureInfo.InvariantCulture, out v) && double.IsFinite(v);
+
     private static double ParseNumber(string w, LineCursor lines, string what)
-        => double.TryParse(w, NumberStyles.Float, CultureInfo.InvariantCulture, out double v)
-            ? v : throw lines.Error($"{what}: '{w}' is not a number");
+        => TryParseFinite(w, out double v) ? v : throw lines.Error($"{what}: '{w}' is not a finite number");
 
     private static bool ParseFlag(string w, LineCursor lines, int atom) => w switch
     {
@@ -168,6 +170,8 @@ public static class PoscarParser
             {
                 if (numbers.Count == max || !double.TryParse(w, NumberStyles.Float, CultureInfo.InvariantCulture, out double v))
                     break;
+                if (!double.IsFinite(v))
+                    throw Error($"{what}: '{w}' is not a finite number");
                 numbers.Add(v);
             }
             return numbers.Count >= min ? numbers.ToArray() : throw Error($"{what}: expected {min} number(s)");
