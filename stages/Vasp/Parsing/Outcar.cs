@@ -27,6 +27,20 @@ public sealed class OutcarIonicStep
     /// <summary>Line of the energy(sigma->0) line closing the step.</summary>
     public required long EnergyLine { get; init; }
 
+    /// <summary>This step with the geometry and forces of a POSITION/TOTAL-FORCE block printed after its energy
+    /// block (VASP &lt;= 5.2 order).</summary>
+    internal OutcarIonicStep WithGeometry(double[] lattice, double[] positions, double[] forces) => new()
+    {
+        Lattice = lattice,
+        Positions = positions,
+        Forces = forces,
+        EnergySigma0 = EnergySigma0,
+        Toten = Toten,
+        ElectronicConverged = ElectronicConverged,
+        ElectronicSteps = ElectronicSteps,
+        EnergyLine = EnergyLine,
+    };
+
     /// <summary>Largest |F| over the atoms; NaN when the step printed no forces.</summary>
     public double MaxForce()
     {

@@ -27,6 +27,12 @@ internal sealed class OutcarScanner
     private double[]? _pendingForces;
     private double[]? _pendingLattice;
 
+    // VASP <= 5.2 prints a step's energy block before its POSITION/TOTAL-FORCE block; newer versions after it.
+    // Decided by whichever comes first in the file; in energy-first files a POSITION block completes the step
+    // its energy block opened, so every step carries its own forces whatever the order.
+    private bool _sawPositionBlock;
+    private bool _energyFirst;
+
     private int _iterations;
     private bool _ediffReached;
     private bool _inEnergyBlock;
@@ -229,10 +235,16 @@ internal sealed class OutcarScanner
             int rows = _positionRows.Count / 3;
             if (_nions > 0 && rows != _nions)
                 throw Error(line, $"POSITION/TOTAL-FORCE block has {rows} rows, NIONS = {_nions}");
+            _positionBlock = PositionBlock.None;
+            _sawPositionBlock = true;
+            if (_energyFirst && _steps.Count > 0 && _steps[^1].Positions.Length == 0)
+            {
+                _steps[^1] = _steps[^1].WithGeometry(_lattice ?? _steps[^1].Lattice, _positionRows.ToArray(), _forceRows.ToArray());
+                return;
+            }
             _pendingPositions = _positionRows.ToArray();
             _pendingForces = _forceRows.ToArray();
             _pendingLattice = _lattice;
-            _positionBlock = PositionBlock.None;
             return;
         }
         var tokens = new NumberTokenizer(s);
@@ -246,6 +258,8 @@ internal sealed class OutcarScanner
 
     private void CloseStep(double energySigma0, long line)
     {
+        if (_steps.Count == 0 && !_sawPositionBlock)
+            _energyFirst = true;
         _steps.Add(new OutcarIonicStep
         {
             Lattice = _pendingLattice ?? _lattice ?? [],
