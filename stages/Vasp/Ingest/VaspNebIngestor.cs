@@ -10,6 +10,9 @@ public static class VaspNebIngestor
     public static IngestResult Ingest(string datasetRoot, IngestOptions options, CancellationToken cancellation = default)
     {
         var plans = DatasetScanner.Scan(datasetRoot);
+        if (plans.Count == 0)
+            throw new NoCalculationsException(datasetRoot, Directory.EnumerateFileSystemEntries(datasetRoot)
+                .Select(e => Path.GetFileName(e) + (Directory.Exists(e) ? "/" : "")).Order(StringComparer.Ordinal).ToList());
         var parallel = new ParallelOptions
         {
             MaxDegreeOfParallelism = Math.Max(1, options.Parallelism),

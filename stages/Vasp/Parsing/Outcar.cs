@@ -74,6 +74,15 @@ public sealed class Outcar
     /// <summary>NELM (maximum electronic steps) from the parameter echo; 0 when absent.</summary>
     public int Nelm { get; init; }
 
+    /// <summary>NSW from the parameter echo; -1 when absent.</summary>
+    public int Nsw { get; init; } = -1;
+
+    /// <summary>IBRION from the parameter echo; null when absent.</summary>
+    public int? Ibrion { get; init; }
+
+    /// <summary>A static run (NSW = 0 or IBRION = -1): the ions never moved, so POSCAR is the final structure.</summary>
+    public bool IsStatic => Nsw == 0 || Ibrion == -1;
+
     /// <summary>Completed ionic steps in file order.</summary>
     public required IReadOnlyList<OutcarIonicStep> Steps { get; init; }
 

@@ -15,6 +15,8 @@ internal sealed class OutcarScanner
     private int[]? _ionsPerType;
     private int _nions;
     private int _nelm;
+    private int _nsw = -1;
+    private int? _ibrion;
 
     private double[]? _lattice;
     private double[] _latticeRows = new double[9];
@@ -112,6 +114,10 @@ internal sealed class OutcarScanner
                 else if (_sawTimingHeader && s.StartsWith("Total CPU time used"u8))
                     _finished = true;
                 break;
+            case (byte)'I':
+                if (s.StartsWith("IBRION"u8))
+                    _ibrion = IntAfterEquals(s) ?? _ibrion;
+                break;
             case (byte)'G':
                 if (s.StartsWith("General timing and accounting"u8))
                     _sawTimingHeader = true;
@@ -131,6 +137,8 @@ internal sealed class OutcarScanner
             IonsPerType = _ionsPerType,
             IonCount = ionCount,
             Nelm = _nelm,
+            Nsw = _nsw,
+            Ibrion = _ibrion,
             Steps = _steps,
             Lattice = _lattice,
             TangentForce = _tangentForce,
@@ -186,6 +194,8 @@ internal sealed class OutcarScanner
                 _climbing = flag.Length > 0 && (flag[0] == (byte)'T' || flag[0] == (byte)'t');
             }
         }
+        else if (s.StartsWith("NSW"u8) && s.Length > 3 && (AsciiText.IsBlank(s[3]) || s[3] == (byte)'='))
+            _nsw = IntAfterEquals(s) ?? _nsw;
         else if (s.StartsWith("NELM"u8) && s.Length > 4 && (AsciiText.IsBlank(s[4]) || s[4] == (byte)'='))
         {
             int eq = s.IndexOf((byte)'=');
@@ -193,6 +203,16 @@ internal sealed class OutcarScanner
             if (eq > 0 && semi > eq && AsciiText.TryParseInt(AsciiText.Trim(s[(eq + 1)..semi]), out int nelm))
                 _nelm = nelm;
         }
+    }
+
+    // "NSW    =      0    number of steps for IOM", "IBRION =     -1    ionic relax: ..."
+    private static int? IntAfterEquals(ReadOnlySpan<byte> s)
+    {
+        int eq = s.IndexOf((byte)'=');
+        if (eq < 0)
+            return null;
+        var tokens = new NumberTokenizer(s[(eq + 1)..]);
+        return tokens.MoveNext() && AsciiText.TryParseInt(tokens.Current.TrimEnd(";"u8), out int v) ? v : null;
     }
 
     private void ReadLatticeRow(ReadOnlySpan<byte> raw, long line)
