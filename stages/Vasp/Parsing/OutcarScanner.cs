@@ -222,7 +222,7 @@ internal sealed class OutcarScanner
         for (int k = 0; k < 3; k++)
         {
             if (!tokens.TryNextDouble(out _latticeRows[3 * row + k]))
-                throw Error(line, $"direct lattice vectors: expected three finite numbers{Got(tokens.Current)}");
+                throw Error(line, NonFinite(tokens.Current, "direct lattice vectors") ?? "direct lattice vectors: expected three numbers");
         }
         _latticeRowsLeft--;
         if (_latticeRowsLeft == 0)
@@ -271,7 +271,7 @@ internal sealed class OutcarScanner
         for (int k = 0; k < 6; k++)
         {
             if (!tokens.TryNextDouble(out double v))
-                throw Error(line, $"POSITION/TOTAL-FORCE row: expected six finite numbers{Got(tokens.Current)}");
+                throw Error(line, NonFinite(tokens.Current, "POSITION/TOTAL-FORCE row") ?? "POSITION/TOTAL-FORCE row: expected six numbers");
             (k < 3 ? _positionRows : _forceRows).Add(v);
         }
     }
@@ -303,10 +303,14 @@ internal sealed class OutcarScanner
     private double ParseAfterEquals(ReadOnlySpan<byte> s, long line, string what)
         => AsciiText.TryParseAfterLastEquals(s, out double v)
             ? v
-            : throw Error(line, $"{what}: no finite number after '='{Got(AsciiText.TokenAfterLastEquals(s))}");
+            : throw Error(line, NonFinite(AsciiText.TokenAfterLastEquals(s), what) ?? $"{what}: no number after '='");
 
-    // Names the offending token (NaN, Infinity, 1e999, ****) in format errors.
-    private static string Got(ReadOnlySpan<byte> token) => token.IsEmpty ? "" : $" (got '{AsciiText.Decode(token)}')";
+    // A token that is a number but not a finite one (NaN, Infinity, 1e999) gets its own message; anything else keeps
+    // the message it always had (the rejected table of a dataset must not change when nothing new is rejected).
+    private static string? NonFinite(ReadOnlySpan<byte> token, string what)
+        => !token.IsEmpty && double.TryParse(token, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double v) && !double.IsFinite(v)
+            ? $"{what}: '{AsciiText.Decode(token)}' is not a finite number"
+            : null;
 
     private double ParseSecondNumberAfterParen(ReadOnlySpan<byte> s, long line)
     {
@@ -314,7 +318,7 @@ internal sealed class OutcarScanner
         var tokens = new NumberTokenizer(s[(paren + 1)..]);
         if (tokens.TryNextDouble(out _) && tokens.TryNextDouble(out double real))
             return real;
-        throw Error(line, $"NEB: projections on to tangent: expected two finite numbers (spring, REAL){Got(tokens.Current)}");
+        throw Error(line, NonFinite(tokens.Current, "NEB: projections on to tangent") ?? "NEB: projections on to tangent: expected two numbers (spring, REAL)");
     }
 
     private int[] ParseIntsAfterEquals(ReadOnlySpan<byte> s, long line, string what)

@@ -136,7 +136,8 @@ public static class PoscarParser
         => double.TryParse(w, NumberStyles.Float, CultureInfo.InvariantCulture, out v) && double.IsFinite(v);
 
     private static double ParseNumber(string w, LineCursor lines, string what)
-        => TryParseFinite(w, out double v) ? v : throw lines.Error($"{what}: '{w}' is not a finite number");
+        => TryParseFinite(w, out double v) ? v
+            : throw lines.Error(IsNumber(w) ? $"{what}: '{w}' is not a finite number" : $"{what}: '{w}' is not a number");
 
     private static bool ParseFlag(string w, LineCursor lines, int atom) => w switch
     {
