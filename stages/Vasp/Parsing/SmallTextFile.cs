@@ -6,8 +6,8 @@ namespace Pipeline.Vasp.Parsing;
 /// cap and a total cap, so a huge or line-less file named CONTCAR is a format error, not an out-of-memory.</summary>
 public static class SmallTextFile
 {
-    /// <summary>Largest text accepted (256 MiB: a POSCAR of a million atoms is about 60 MB).</summary>
-    public const long MaxBytes = 256L << 20;
+    /// <summary>Largest text accepted (64 MiB, about a million atoms of POSCAR; read whole, so it bounds memory).</summary>
+    public const long MaxBytes = 64L << 20;
 
     public static string Read(string path, string displayName, int maxLineLength = Utf8LineReader.DefaultMaxLineLength)
     {
