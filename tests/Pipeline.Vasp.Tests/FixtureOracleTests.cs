@@ -8,7 +8,7 @@ namespace Pipeline.Vasp.Tests;
 /// <summary>The real VASP 5.4.4 + VTST NEB fixture against the oracle values of DOMAIN.md section 3 and its neb.dat.</summary>
 public class FixtureOracleTests
 {
-    private static readonly Lazy<IngestResult> Fixture = new(() => VaspNebIngestor.Ingest(Fixtures.Root, new IngestOptions()));
+    private static readonly Lazy<IngestResult> Fixture = new(() => VaspNebIngestor.Ingest(Fixtures.GrapheneDataset, new IngestOptions()));
 
     private static AcceptedHop Hop => Assert.Single(Fixture.Value.Hops);
 

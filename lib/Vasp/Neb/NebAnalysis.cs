@@ -42,6 +42,9 @@ public sealed class NebAnalysis
         if (last < 2)
             throw new ArgumentException($"a NEB needs at least 3 images, got {images.Count}");
         var energies = images.Select(i => i.Energy).ToArray();
+        // A NaN would be skipped by the arg-max and silently lower the barrier: the parsers reject such images.
+        if (Array.FindIndex(energies, e => !double.IsFinite(e)) is var bad and >= 0)
+            throw new ArgumentException($"image {bad} has a non-finite energy ({energies[bad]})");
         double e0 = energies[0], eN = energies[last];
         int highest = ArgMax(energies, 0, last);
         double eMax = energies[highest];

@@ -28,8 +28,20 @@ public static class AsciiText
         return s[..end];
     }
 
+    /// <summary>Parses a finite number. "NaN", "Infinity" and values that overflow a double (1e999) are refused:
+    /// a diverged energy or force must reject its calculation, not flow into barriers and fits.</summary>
     public static bool TryParseDouble(ReadOnlySpan<byte> token, out double value)
-        => double.TryParse(token, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
+        => double.TryParse(token, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value);
+
+    /// <summary>The first token after the last '=' of a line (empty when there is none), for error messages.</summary>
+    public static ReadOnlySpan<byte> TokenAfterLastEquals(ReadOnlySpan<byte> line)
+    {
+        int eq = line.LastIndexOf((byte)'=');
+        if (eq < 0)
+            return default;
+        var tokens = new NumberTokenizer(TrimStart(line[(eq + 1)..]));
+        return tokens.MoveNext() ? tokens.Current : default;
+    }
 
     public static bool TryParseInt(ReadOnlySpan<byte> token, out int value)
         => int.TryParse(token, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
@@ -68,7 +80,10 @@ public ref struct NumberTokenizer
     {
         _rest = AsciiText.TrimStart(_rest);
         if (_rest.IsEmpty)
+        {
+            Current = default;
             return false;
+        }
         int i = 1;
         while (i < _rest.Length)
         {

@@ -76,7 +76,7 @@ public sealed class Incar
     public double? Encut => Double("ENCUT");
     public double? Spring => Double("SPRING");
 
-    public static Incar Parse(string path, string? displayName = null) => ParseText(System.IO.File.ReadAllText(path), displayName ?? path);
+    public static Incar Parse(string path, string? displayName = null) => ParseText(SmallTextFile.Read(path, displayName ?? path), displayName ?? path);
 
     public static Incar ParseText(string text, string file)
     {

@@ -27,6 +27,20 @@ public sealed class OutcarIonicStep
     /// <summary>Line of the energy(sigma->0) line closing the step.</summary>
     public required long EnergyLine { get; init; }
 
+    /// <summary>This step with the geometry and forces of a POSITION/TOTAL-FORCE block printed after its energy
+    /// block (VASP &lt;= 5.2 order).</summary>
+    internal OutcarIonicStep WithGeometry(double[] lattice, double[] positions, double[] forces) => new()
+    {
+        Lattice = lattice,
+        Positions = positions,
+        Forces = forces,
+        EnergySigma0 = EnergySigma0,
+        Toten = Toten,
+        ElectronicConverged = ElectronicConverged,
+        ElectronicSteps = ElectronicSteps,
+        EnergyLine = EnergyLine,
+    };
+
     /// <summary>Largest |F| over the atoms; NaN when the step printed no forces.</summary>
     public double MaxForce()
     {
@@ -59,6 +73,15 @@ public sealed class Outcar
 
     /// <summary>NELM (maximum electronic steps) from the parameter echo; 0 when absent.</summary>
     public int Nelm { get; init; }
+
+    /// <summary>NSW from the parameter echo; -1 when absent.</summary>
+    public int Nsw { get; init; } = -1;
+
+    /// <summary>IBRION from the parameter echo; null when absent.</summary>
+    public int? Ibrion { get; init; }
+
+    /// <summary>A static run (NSW = 0 or IBRION = -1): the ions never moved, so POSCAR is the final structure.</summary>
+    public bool IsStatic => Nsw == 0 || Ibrion == -1;
 
     /// <summary>Completed ionic steps in file order.</summary>
     public required IReadOnlyList<OutcarIonicStep> Steps { get; init; }

@@ -12,7 +12,11 @@ namespace Pipeline.Vasp.Parsing;
 /// <item>lattice: the three rows after each "direct lattice vectors" (the last one wins).</item>
 /// <item>per ionic step: the "POSITION ... TOTAL-FORCE (eV/Angst)" block, then the "FREE ENERGIE OF THE
 /// ION-ELECTRON SYSTEM" block's "free  energy   TOTEN" and "energy(sigma->0)" values, which close the step
-/// (the per-iteration "free energy TOTEN" lines of the electronic loop are not step energies).</item>
+/// (the per-iteration "free energy TOTEN" lines of the electronic loop are not step energies). VASP &lt;= 5.2
+/// prints the energy block first and the POSITION block after it; when the file's first energy block comes before
+/// any POSITION block, each POSITION block completes the step its energy block opened.</item>
+/// <item>numbers: finite only; NaN, Infinity or an overflowing value (1e999) is a format error at its line.
+/// Lines are capped at <see cref="Utf8LineReader.DefaultMaxLineLength"/> bytes (a format error at that line).</item>
 /// <item>electronic convergence of a step: VASP prints "aborting loop because EDIFF is reached" when the
 /// electronic loop meets EDIFF; when it stops at NELM instead, VASP 5 prints nothing and VASP 6 prints
 /// "aborting loop EDIFF was not reached (unconverged)". So a step is converged iff the EDIFF-reached line
@@ -40,6 +44,10 @@ public static class OutcarParser
         {
             while (reader.TryReadLine(out var line))
                 scanner.Consume(line, reader.LineNumber);
+        }
+        catch (LineTooLongException e)
+        {
+            throw new VaspFormatException(displayName, e.Line, e.Problem);
         }
         catch (InvalidDataException e)
         {

@@ -15,6 +15,8 @@ internal sealed class OutcarScanner
     private int[]? _ionsPerType;
     private int _nions;
     private int _nelm;
+    private int _nsw = -1;
+    private int? _ibrion;
 
     private double[]? _lattice;
     private double[] _latticeRows = new double[9];
@@ -26,6 +28,12 @@ internal sealed class OutcarScanner
     private double[]? _pendingPositions;
     private double[]? _pendingForces;
     private double[]? _pendingLattice;
+
+    // VASP <= 5.2 prints a step's energy block before its POSITION/TOTAL-FORCE block; newer versions after it.
+    // Decided by whichever comes first in the file; in energy-first files a POSITION block completes the step
+    // its energy block opened, so every step carries its own forces whatever the order.
+    private bool _sawPositionBlock;
+    private bool _energyFirst;
 
     private int _iterations;
     private bool _ediffReached;
@@ -106,6 +114,10 @@ internal sealed class OutcarScanner
                 else if (_sawTimingHeader && s.StartsWith("Total CPU time used"u8))
                     _finished = true;
                 break;
+            case (byte)'I':
+                if (s.StartsWith("IBRION"u8))
+                    _ibrion = IntAfterEquals(s) ?? _ibrion;
+                break;
             case (byte)'G':
                 if (s.StartsWith("General timing and accounting"u8))
                     _sawTimingHeader = true;
@@ -125,6 +137,8 @@ internal sealed class OutcarScanner
             IonsPerType = _ionsPerType,
             IonCount = ionCount,
             Nelm = _nelm,
+            Nsw = _nsw,
+            Ibrion = _ibrion,
             Steps = _steps,
             Lattice = _lattice,
             TangentForce = _tangentForce,
@@ -180,6 +194,8 @@ internal sealed class OutcarScanner
                 _climbing = flag.Length > 0 && (flag[0] == (byte)'T' || flag[0] == (byte)'t');
             }
         }
+        else if (s.StartsWith("NSW"u8) && s.Length > 3 && (AsciiText.IsBlank(s[3]) || s[3] == (byte)'='))
+            _nsw = IntAfterEquals(s) ?? _nsw;
         else if (s.StartsWith("NELM"u8) && s.Length > 4 && (AsciiText.IsBlank(s[4]) || s[4] == (byte)'='))
         {
             int eq = s.IndexOf((byte)'=');
@@ -189,6 +205,16 @@ internal sealed class OutcarScanner
         }
     }
 
+    // "NSW    =      0    number of steps for IOM", "IBRION =     -1    ionic relax: ..."
+    private static int? IntAfterEquals(ReadOnlySpan<byte> s)
+    {
+        int eq = s.IndexOf((byte)'=');
+        if (eq < 0)
+            return null;
+        var tokens = new NumberTokenizer(s[(eq + 1)..]);
+        return tokens.MoveNext() && AsciiText.TryParseInt(tokens.Current.TrimEnd(";"u8), out int v) ? v : null;
+    }
+
     private void ReadLatticeRow(ReadOnlySpan<byte> raw, long line)
     {
         int row = 3 - _latticeRowsLeft;
@@ -196,7 +222,7 @@ internal sealed class OutcarScanner
         for (int k = 0; k < 3; k++)
         {
             if (!tokens.TryNextDouble(out _latticeRows[3 * row + k]))
-                throw Error(line, "direct lattice vectors: expected three numbers");
+                throw Error(line, NonFinite(tokens.Current, "direct lattice vectors") ?? "direct lattice vectors: expected three numbers");
         }
         _latticeRowsLeft--;
         if (_latticeRowsLeft == 0)
@@ -229,23 +255,31 @@ internal sealed class OutcarScanner
             int rows = _positionRows.Count / 3;
             if (_nions > 0 && rows != _nions)
                 throw Error(line, $"POSITION/TOTAL-FORCE block has {rows} rows, NIONS = {_nions}");
+            _positionBlock = PositionBlock.None;
+            _sawPositionBlock = true;
+            if (_energyFirst && _steps.Count > 0 && _steps[^1].Positions.Length == 0)
+            {
+                _steps[^1] = _steps[^1].WithGeometry(_lattice ?? _steps[^1].Lattice, _positionRows.ToArray(), _forceRows.ToArray());
+                return;
+            }
             _pendingPositions = _positionRows.ToArray();
             _pendingForces = _forceRows.ToArray();
             _pendingLattice = _lattice;
-            _positionBlock = PositionBlock.None;
             return;
         }
         var tokens = new NumberTokenizer(s);
         for (int k = 0; k < 6; k++)
         {
             if (!tokens.TryNextDouble(out double v))
-                throw Error(line, "POSITION/TOTAL-FORCE row: expected six numbers");
+                throw Error(line, NonFinite(tokens.Current, "POSITION/TOTAL-FORCE row") ?? "POSITION/TOTAL-FORCE row: expected six numbers");
             (k < 3 ? _positionRows : _forceRows).Add(v);
         }
     }
 
     private void CloseStep(double energySigma0, long line)
     {
+        if (_steps.Count == 0 && !_sawPositionBlock)
+            _energyFirst = true;
         _steps.Add(new OutcarIonicStep
         {
             Lattice = _pendingLattice ?? _lattice ?? [],
@@ -267,7 +301,16 @@ internal sealed class OutcarScanner
     }
 
     private double ParseAfterEquals(ReadOnlySpan<byte> s, long line, string what)
-        => AsciiText.TryParseAfterLastEquals(s, out double v) ? v : throw Error(line, $"{what}: no number after '='");
+        => AsciiText.TryParseAfterLastEquals(s, out double v)
+            ? v
+            : throw Error(line, NonFinite(AsciiText.TokenAfterLastEquals(s), what) ?? $"{what}: no number after '='");
+
+    // A token that is a number but not a finite one (NaN, Infinity, 1e999) gets its own message; anything else keeps
+    // the message it always had (the rejected table of a dataset must not change when nothing new is rejected).
+    private static string? NonFinite(ReadOnlySpan<byte> token, string what)
+        => !token.IsEmpty && double.TryParse(token, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double v) && !double.IsFinite(v)
+            ? $"{what}: '{AsciiText.Decode(token)}' is not a finite number"
+            : null;
 
     private double ParseSecondNumberAfterParen(ReadOnlySpan<byte> s, long line)
     {
@@ -275,7 +318,7 @@ internal sealed class OutcarScanner
         var tokens = new NumberTokenizer(s[(paren + 1)..]);
         if (tokens.TryNextDouble(out _) && tokens.TryNextDouble(out double real))
             return real;
-        throw Error(line, "NEB: projections on to tangent: expected two numbers (spring, REAL)");
+        throw Error(line, NonFinite(tokens.Current, "NEB: projections on to tangent") ?? "NEB: projections on to tangent: expected two numbers (spring, REAL)");
     }
 
     private int[] ParseIntsAfterEquals(ReadOnlySpan<byte> s, long line, string what)

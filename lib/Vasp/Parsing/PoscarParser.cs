@@ -9,11 +9,10 @@ namespace Pipeline.Vasp.Parsing;
 /// the coordinates (CONTCAR) are ignored.</summary>
 public static class PoscarParser
 {
-    public static Poscar Parse(string path, string? displayName = null)
+    public static Poscar Parse(string path, string? displayName = null, int maxLineLength = Utf8LineReader.DefaultMaxLineLength)
     {
-        using var stream = CompressedFile.OpenRead(path);
-        using var reader = new StreamReader(stream);
-        return ParseText(reader.ReadToEnd(), displayName ?? path);
+        var name = displayName ?? path;
+        return ParseText(SmallTextFile.Read(path, name, maxLineLength), name);
     }
 
     public static Poscar ParseText(string text, string file)
@@ -33,18 +32,23 @@ public static class PoscarParser
         if (LatticeMath.Volume(lattice) < 1e-9)
             throw lines.ErrorAt(3, "lattice vectors span zero volume");
 
-        string[]? symbols = null;
+        // Species and counts lines may wrap over several lines (writers that break long lines): species lines are
+        // read until a numeric line, then count lines until there is one count per species.
+        List<string>? symbolList = null;
         var words = lines.NextWords("species or atom counts");
-        if (!IsNumber(words[0]))
+        while (!IsNumber(words[0]))
         {
-            symbols = words.Select(w => Elements.SymbolOfLabel(w)
-                ?? throw lines.Error($"species line: '{w}' is not an element")).ToArray();
+            symbolList ??= new List<string>();
+            symbolList.AddRange(words.Select(w => Elements.SymbolOfLabel(w)
+                ?? throw lines.Error($"species line: '{w}' is not an element")));
             words = lines.NextWords("atom counts");
         }
-        var counts = words.Select(w => int.TryParse(w, NumberStyles.None, CultureInfo.InvariantCulture, out int c) && c > 0
-            ? c : throw lines.Error($"atom counts: '{w}' is not a positive integer")).ToArray();
-        if (symbols is not null && symbols.Length != counts.Length)
-            throw lines.Error($"{symbols.Length} species but {counts.Length} atom counts");
+        var counts = new List<int>(ParseCounts(words, lines));
+        while (symbolList is not null && counts.Count < symbolList.Count && lines.PeekIsNumeric())
+            counts.AddRange(ParseCounts(lines.NextWords("atom counts"), lines));
+        var symbols = symbolList?.ToArray();
+        if (symbols is not null && symbols.Length != counts.Count)
+            throw lines.Error($"{symbols.Length} species but {counts.Count} atom counts");
 
         var mode = lines.Next("coordinate mode").TrimStart();
         bool selective = mode.Length > 0 && (mode[0] == 'S' || mode[0] == 's');
@@ -84,7 +88,7 @@ public static class PoscarParser
             Comment = comment,
             Lattice = lattice,
             TypeSymbols = symbols,
-            Counts = counts,
+            Counts = counts.ToArray(),
             Frac = frac,
             Movable = movable,
             WasCartesian = cartesian,
@@ -121,11 +125,19 @@ public static class PoscarParser
         }
     }
 
+    private static IEnumerable<int> ParseCounts(string[] words, LineCursor lines)
+        => words.Select(w => int.TryParse(w, NumberStyles.None, CultureInfo.InvariantCulture, out int c) && c > 0
+            ? c : throw lines.Error($"atom counts: '{w}' is not a positive integer")).ToArray();
+
     private static bool IsNumber(string w) => double.TryParse(w, NumberStyles.Float, CultureInfo.InvariantCulture, out _);
 
+    // NaN, Infinity and overflowing values (1e999) are not coordinates.
+    private static bool TryParseFinite(string w, out double v)
+        => double.TryParse(w, NumberStyles.Float, CultureInfo.InvariantCulture, out v) && double.IsFinite(v);
+
     private static double ParseNumber(string w, LineCursor lines, string what)
-        => double.TryParse(w, NumberStyles.Float, CultureInfo.InvariantCulture, out double v)
-            ? v : throw lines.Error($"{what}: '{w}' is not a number");
+        => TryParseFinite(w, out double v) ? v
+            : throw lines.Error(IsNumber(w) ? $"{what}: '{w}' is not a finite number" : $"{what}: '{w}' is not a number");
 
     private static bool ParseFlag(string w, LineCursor lines, int atom) => w switch
     {
@@ -154,6 +166,15 @@ public static class PoscarParser
             return _lines[_index++].TrimEnd('\r');
         }
 
+        /// <summary>Whether the next line starts with a number (a continued counts line).</summary>
+        public bool PeekIsNumeric()
+        {
+            if (_index >= _lines.Length)
+                return false;
+            var words = _lines[_index].Split([' ', '\t', '\r'], StringSplitOptions.RemoveEmptyEntries);
+            return words.Length > 0 && IsNumber(words[0]);
+        }
+
         public string[] NextWords(string what)
         {
             var words = Next(what).Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
@@ -168,6 +189,8 @@ public static class PoscarParser
             {
                 if (numbers.Count == max || !double.TryParse(w, NumberStyles.Float, CultureInfo.InvariantCulture, out double v))
                     break;
+                if (!double.IsFinite(v))
+                    throw Error($"{what}: '{w}' is not a finite number");
                 numbers.Add(v);
             }
             return numbers.Count >= min ? numbers.ToArray() : throw Error($"{what}: expected {min} number(s)");

@@ -4,21 +4,31 @@ using System.Runtime.CompilerServices;
 namespace Pipeline.Vasp.Parsing;
 
 /// <summary>Reads a stream line by line as UTF-8/ASCII byte spans without decoding or allocating per line.
-/// The span returned by <see cref="TryReadLine"/> is valid until the next call.</summary>
+/// The span returned by <see cref="TryReadLine"/> is valid until the next call.
+/// <para>Lines are capped (<see cref="DefaultMaxLineLength"/>, 1 MiB; VASP writes lines of at most a few hundred
+/// bytes): a longer line throws <see cref="LineTooLongException"/> naming its line, so a file without line breaks
+/// (e.g. a gzip bomb of zeros) costs at most about twice the cap in buffer memory per reader, instead of growing
+/// the buffer to 2 GB and overflowing.</para></summary>
 public sealed class Utf8LineReader : IDisposable
 {
     private const int InitialBufferSize = 1 << 18;
 
+    /// <summary>Longest line accepted by default, in bytes without the terminator (1 MiB).</summary>
+    public const int DefaultMaxLineLength = 1 << 20;
+
     private readonly Stream _stream;
+    private readonly int _maxLineLength;
     private byte[] _buffer;
     private int _start;
     private int _end;
     private bool _eof;
 
-    public Utf8LineReader(Stream stream)
+    public Utf8LineReader(Stream stream, int maxLineLength = DefaultMaxLineLength)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxLineLength, 1);
         _stream = stream;
-        _buffer = ArrayPool<byte>.Shared.Rent(InitialBufferSize);
+        _maxLineLength = maxLineLength;
+        _buffer = ArrayPool<byte>.Shared.Rent(Math.Min(InitialBufferSize, maxLineLength + 2));
     }
 
     /// <summary>1-based number of the line last returned (0 before the first).</summary>
@@ -39,6 +49,8 @@ public sealed class Utf8LineReader : IDisposable
             if (newline >= 0)
             {
                 line = TrimCarriageReturn(pending[..newline]);
+                if (line.Length > _maxLineLength)
+                    throw new LineTooLongException(LineNumber + 1, _maxLineLength);
                 _start += newline + 1;
                 LineNumber++;
                 return true;
@@ -51,10 +63,15 @@ public sealed class Utf8LineReader : IDisposable
                     return false;
                 }
                 line = TrimCarriageReturn(pending);
+                if (line.Length > _maxLineLength)
+                    throw new LineTooLongException(LineNumber + 1, _maxLineLength);
                 _start = _end;
                 LineNumber++;
                 return true;
             }
+            // No terminator yet: a line longer than the cap (plus a possible '\r') is refused before reading more.
+            if (pending.Length > _maxLineLength + 1)
+                throw new LineTooLongException(LineNumber + 1, _maxLineLength);
             Fill();
         }
     }
@@ -93,4 +110,21 @@ public sealed class Utf8LineReader : IDisposable
         _buffer = [];
         _stream.Dispose();
     }
+}
+
+/// <summary>A line longer than the reader's cap; <see cref="Line"/> is its 1-based number.</summary>
+public sealed class LineTooLongException : IOException
+{
+    public LineTooLongException(long line, int maxLength)
+        : base($"line {line} is longer than {maxLength} bytes without a line break")
+    {
+        Line = line;
+        MaxLength = maxLength;
+    }
+
+    public long Line { get; }
+    public int MaxLength { get; }
+
+    /// <summary>The problem as a parser names it (without the line, which the caller prefixes).</summary>
+    public string Problem => $"a line longer than {MaxLength} bytes without a line break (not a text file VASP writes)";
 }

@@ -6,7 +6,7 @@ namespace Pipeline.Core.Maintenance;
 /// <summary>`pipeline gc`: deletes store objects nothing refers to. By default an object is kept while pipeline.lock
 /// or any run record (the run-cache) refers to it; with <c>pruneRunCache</c> only the lock counts and run records of
 /// other fingerprints are dropped too (no more restoring of old param sets). Also clears tmp/, the quarantine and
-/// out/ folders of stages no longer in pipeline.lock. When pipeline.lock references nothing (missing, or no stages)
+/// out/ folders of stages no longer in pipeline.lock, and versioned stage scratch caches of other versions. When pipeline.lock references nothing (missing, or no stages)
 /// gc refuses to delete anything unless forced: an emptied lock is far more often an accident than an intent.</summary>
 public sealed record GcReport(int ObjectsRemoved, long BytesFreed, int RunRecordsRemoved, IReadOnlyList<string> FoldersRemoved);
 
@@ -90,6 +90,35 @@ public static class GarbageCollector
                 }
             }
         }
+        bytes += PruneStaleCacheVersions(workspace, folders);
         return new GcReport(removed, bytes, recordsRemoved, folders);
+    }
+
+    /// <summary>A stage scratch cache keyed by an implementation version (e.g. the VASP parse cache) is a folder
+    /// under .pipeline/stage-cache/TYPE/ holding a file CURRENT that names its live sub-folder; every other entry of
+    /// that folder belongs to another version and can never be served again.</summary>
+    private static long PruneStaleCacheVersions(Workspace workspace, List<string> folders)
+    {
+        long bytes = 0;
+        if (!Directory.Exists(workspace.StageCacheRoot))
+            return 0;
+        var caches = Directory.EnumerateDirectories(workspace.StageCacheRoot)
+            .SelectMany(type => Directory.EnumerateDirectories(type).Prepend(type));
+        foreach (var cache in caches.ToList())
+        {
+            var marker = Path.Combine(cache, "CURRENT");
+            if (!File.Exists(marker) || File.ReadAllText(marker).Trim() is not { Length: > 0 } current)
+                continue;
+            foreach (var entry in Directory.EnumerateFileSystemEntries(cache).ToList())
+            {
+                var name = Path.GetFileName(entry);
+                if (name == "CURRENT" || name == current)
+                    continue;
+                bytes += ObjectStore.SizeOf(entry);
+                AtomicFile.TryDelete(entry);
+                folders.Add(workspace.Relative(entry));
+            }
+        }
+        return bytes;
     }
 }

@@ -10,7 +10,8 @@ public sealed class AseNebIngestStage : IStage
     public const string Pattern = "pattern";
 
     public string Type => TypeName;
-    public int Version => 1;
+    // 2: frames with non-finite energies, positions, cells or forces are rejected.
+    public int Version => 2;
     public string Description => "Parse ASE .traj NEB bands (ULM format) into hop, image, structure and rejection tables";
 
     public IReadOnlyList<ParamSpec> Params { get; } =

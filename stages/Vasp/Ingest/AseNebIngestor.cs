@@ -86,6 +86,8 @@ public static class AseNebIngestor
                 return (null, new Rejection(RejectionCodes.SpeciesOrderMismatch, $"frame {k} lists its atoms in a different species order from frame 0", "", 0));
             if (double.IsNaN(f.Energy))
                 return (null, new Rejection(RejectionCodes.NoEnergy, $"frame {k} has no calculator energy", "", 0));
+            if (!double.IsFinite(f.Energy) || !AllFinite(f.Positions) || !AllFinite(f.Cell) || (f.Forces is { } fs && !AllFinite(fs)))
+                return (null, new Rejection(RejectionCodes.MalformedFile, $"frame {k} has a non-finite energy, position, cell or force", "", 0));
             if (Math.Abs(LatticeMath.Determinant(f.Cell)) < 1e-9)
                 return (null, new Rejection(RejectionCodes.MalformedFile, $"frame {k} has a zero-volume cell", "", 0));
             var species = f.Numbers.Select(Elements.Symbol).ToArray();
@@ -94,6 +96,8 @@ public static class AseNebIngestor
         }
         return (new NebBand(images, Climbing: false), null);
     }
+
+    private static bool AllFinite(double[] values) => Array.TrueForAll(values, double.IsFinite);
 
     private static double MaxForce(double[]? forces)
     {

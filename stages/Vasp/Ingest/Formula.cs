@@ -18,4 +18,16 @@ public static class Formula
         }
         return string.Join(' ', parts);
     }
+
+    /// <summary>The species of each run in order (one per POSCAR type), e.g. ["C", "Li"] for C36 Li1.</summary>
+    public static string[] TypeSymbols(IReadOnlyList<string> species)
+    {
+        var types = new List<string>();
+        for (int i = 0; i < species.Count; i++)
+        {
+            if (i == 0 || species[i] != species[i - 1])
+                types.Add(species[i]);
+        }
+        return types.ToArray();
+    }
 }

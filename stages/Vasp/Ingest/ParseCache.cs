@@ -5,27 +5,65 @@ using Pipeline.Vasp.Structure;
 namespace Pipeline.Vasp.Ingest;
 
 /// <summary>Per-calculation parse results on disk, one small binary file per key. The key is the XXH128 of the
-/// format version, the calculation kind and the sorted (calculation-relative path, file hash) list, so a changed,
-/// added or removed raw file is a new key, and a folder that is moved or renamed is still found. Entries are
-/// written to a temporary file and renamed, so concurrent runs never see half an entry; an unreadable entry is
-/// treated as a miss.</summary>
+/// format version, the parser's implementation version (<see cref="ParserVersion"/>), the calculation kind and the
+/// sorted (calculation-relative path, file hash) list, so a changed, added or removed raw file is a new key, a
+/// folder that is moved or renamed is still found, and a parser fix never serves parses of an older parser (the
+/// cache is shared by every workspace and build of the tool). Entries live in "vasp-parse/parser-N/"; the file
+/// "vasp-parse/CURRENT" names that folder so `pipeline gc` can delete the folders of other parser versions.
+/// Entries are written to a temporary file and renamed, so concurrent runs never see half an entry; an
+/// unreadable entry is treated as a miss.</summary>
 public sealed class ParseCache
 {
-    private const string Format = "vasp-ingest-parse/1";
+    private const string Format = "vasp-ingest-parse/2";
+
+    /// <summary>Implementation version of everything that turns raw files into a <see cref="CalcParse"/> (OUTCAR,
+    /// POSCAR, INCAR and vasprun.xml readers, <see cref="ImageReader"/>, <see cref="CalcParse"/>). Bump it whenever a
+    /// change can alter a parse or a rejection. 2: non-finite values and over-long lines rejected, energies and
+    /// forces paired by ionic step whatever the block order (VASP 5.2), vasprun.xml images.</summary>
+    public const int ParserVersion = 2;
+
+    /// <summary>File in the cache folder naming the sub-folder of the current parser version (read by `gc`).</summary>
+    public const string CurrentMarker = "CURRENT";
 
     private readonly string? _directory;
 
     /// <param name="directory">Cache folder; null disables caching.</param>
     public ParseCache(string? directory)
     {
-        _directory = string.IsNullOrEmpty(directory) ? null : Path.Combine(directory, "vasp-parse");
-        if (_directory is not null)
-            Directory.CreateDirectory(_directory);
+        if (string.IsNullOrEmpty(directory))
+            return;
+        var root = Path.Combine(directory, "vasp-parse");
+        var version = $"parser-{ParserVersion}";
+        _directory = Path.Combine(root, version);
+        Directory.CreateDirectory(_directory);
+        WriteCurrentMarker(root, version);
+    }
+
+    // Atomic (temp + rename); several builds may share the folder, and the last one to run is "current".
+    private static void WriteCurrentMarker(string root, string version)
+    {
+        var marker = Path.Combine(root, CurrentMarker);
+        try
+        {
+            if (File.Exists(marker) && File.ReadAllText(marker).Trim() == version)
+                return;
+            var temp = $"{marker}.{Environment.ProcessId}.{Environment.CurrentManagedThreadId}.tmp";
+            File.WriteAllText(temp, version + "\n");
+            File.Move(temp, marker, overwrite: true);
+        }
+        catch (IOException)
+        {
+            // The marker only guides gc; a concurrent writer or a read-only cache must not fail the ingest.
+        }
     }
 
     public static string KeyOf(CalcKind kind, IEnumerable<(string File, string Hash)> files)
+        => KeyOf(kind, files, ParserVersion);
+
+    public static string KeyOf(CalcKind kind, IEnumerable<(string File, string Hash)> files, int parserVersion)
     {
-        var text = new StringBuilder(Format).Append('\n').Append(kind).Append('\n');
+        var text = new StringBuilder(Format).Append('\n').Append("parser ").Append(parserVersion).Append('\n')
+            .Append(kind).Append('\n');
         foreach (var (file, hash) in files)
             text.Append(file).Append('=').Append(hash).Append('\n');
         return RawFileHasher.HashText(text.ToString());

@@ -9,7 +9,10 @@ public sealed class VaspNebIngestStage : IStage
     public const string TypeName = "vasp-neb-ingest";
 
     public string Type => TypeName;
-    public int Version => 1;
+    // 2: non-finite values and over-long lines rejected, energies paired with forces per ionic step (VASP <= 5.2),
+    // INCAR-less NEBs, vasprun.xml, .bz2/.xz, custodian names, nested and static single points, input-only folders
+    // rejected (docs/INGEST.md). Outputs of datasets that parsed before are unchanged; others now find more.
+    public int Version => 2;
     public string Description => "Parse VASP NEB (INCAR IMAGES + 00..NN) and single-point folders into hop, image, structure and rejection tables";
     public IReadOnlyList<ParamSpec> Params => IngestParams.Common;
     public IReadOnlyList<PortSpec> Inputs { get; } = [new("data", PortKind.Directory, "Dataset folder with NEB and single-point calculations")];

@@ -10,6 +10,9 @@ public static class VaspNebIngestor
     public static IngestResult Ingest(string datasetRoot, IngestOptions options, CancellationToken cancellation = default)
     {
         var plans = DatasetScanner.Scan(datasetRoot);
+        if (plans.Count == 0)
+            throw new NoCalculationsException(datasetRoot, Directory.EnumerateFileSystemEntries(datasetRoot)
+                .Select(e => Path.GetFileName(e) + (Directory.Exists(e) ? "/" : "")).Order(StringComparer.Ordinal).ToList());
         var parallel = new ParallelOptions
         {
             MaxDegreeOfParallelism = Math.Max(1, options.Parallelism),
@@ -70,7 +73,17 @@ public static class VaspNebIngestor
         Parallel.ForEach(ordered, parallel, job =>
         {
             var plan = plans[job.Plan];
-            imageParses[job.Plan][job.Image] = ImageReader.Read(plan, plan.Images[job.Image]);
+            var image = plan.Images[job.Image];
+            try
+            {
+                imageParses[job.Plan][job.Image] = ImageReader.Read(plan, image);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // Bad input is a rejection; anything else is a bug, but it must still say which files it was reading.
+                throw new InvalidOperationException(
+                    $"unexpected error while reading {plan.DatasetPath(image.OutcarFile)} / {plan.DatasetPath(image.StructureFile)}: {e.Message}", e);
+            }
         });
         var parsed = new List<int>();
         for (int i = 0; i < plans.Count; i++)

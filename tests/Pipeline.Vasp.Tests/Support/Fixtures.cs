@@ -8,6 +8,23 @@ public static class Fixtures
     public static string SinglePoint => Path.Combine(Root, "graphene-li-single-point");
     public static string Ase => Path.Combine(Root, "ase");
 
+    /// <summary>Real files copied from Debian's pymatgen-test-files (see TestData/README.md).</summary>
+    public static string Pymatgen => Path.Combine(Root, "pymatgen");
+
+    private static readonly Lazy<string> GrapheneCopy = new(() =>
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "pipeline-vasp-tests", $"graphene-dataset-{Environment.ProcessId}");
+        if (Directory.Exists(dir))
+            Directory.Delete(dir, recursive: true);
+        TempDir.CopyDirectory(Neb, Path.Combine(dir, "graphene-li-neb-7img"));
+        TempDir.CopyDirectory(SinglePoint, Path.Combine(dir, "graphene-li-single-point"));
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Directory.Delete(dir, recursive: true);
+        return dir;
+    });
+
+    /// <summary>A dataset folder holding only the two graphene fixtures (TestData also holds other formats).</summary>
+    public static string GrapheneDataset => GrapheneCopy.Value;
+
     /// <summary>energy(sigma->0) of the last ionic step of images 00..08 (eV), from the fixture README.</summary>
     public static readonly double[] NebEnergies =
     [

@@ -24,6 +24,9 @@ public sealed class SyntheticOutcar
     public bool Finished { get; init; } = true;
     public bool? NebClimbEcho { get; init; }
 
+    /// <summary>VASP &lt;= 5.2 order: each step's FREE ENERGIE block comes before its POSITION/TOTAL-FORCE block.</summary>
+    public bool EnergyBeforePositions { get; init; }
+
     public string Text()
     {
         var s = new StringBuilder();
@@ -90,6 +93,8 @@ public sealed class SyntheticOutcar
         if (step.Converged)
             s.AppendLine("------------------------ aborting loop because EDIFF is reached ----------------------------------------");
         s.AppendLine();
+        if (EnergyBeforePositions)
+            AppendEnergy(s, step);
         AppendLattice(s);
         s.AppendLine();
         s.AppendLine(" POSITION                                       TOTAL-FORCE (eV/Angst)");
@@ -109,18 +114,24 @@ public sealed class SyntheticOutcar
         s.AppendLine();
         s.AppendLine("--------------------------------------------------------------------------------------------------------");
         s.AppendLine();
-        s.AppendLine("  FREE ENERGIE OF THE ION-ELECTRON SYSTEM (eV)");
-        s.AppendLine("  ---------------------------------------------------");
-        s.AppendLine($"  free  energy   TOTEN  = {F(step.Toten, 18, 8)} eV");
-        s.AppendLine();
-        s.AppendLine($"  energy  without entropy= {F(step.Toten + 0.02, 18, 8)}  energy(sigma->0) = {F(step.Energy, 18, 8)}");
-        s.AppendLine();
+        if (!EnergyBeforePositions)
+            AppendEnergy(s, step);
         if (step.Tangent is { } tangent)
         {
             s.AppendLine(" NEB: the previous image is higher in energy: F");
             s.AppendLine($" NEB: projections on to tangent (spring, REAL) {F(0, 12, 6)}{F(tangent, 12, 6)}");
         }
         s.AppendLine("    POTLOK:  cpu time    0.0450: real time    0.0453");
+    }
+
+    private static void AppendEnergy(StringBuilder s, SyntheticStep step)
+    {
+        s.AppendLine("  FREE ENERGIE OF THE ION-ELECTRON SYSTEM (eV)");
+        s.AppendLine("  ---------------------------------------------------");
+        s.AppendLine($"  free  energy   TOTEN  = {F(step.Toten, 18, 8)} eV");
+        s.AppendLine();
+        s.AppendLine($"  energy  without entropy= {F(step.Toten + 0.02, 18, 8)}  energy(sigma->0) = {F(step.Energy, 18, 8)}");
+        s.AppendLine();
     }
 
     private static string F(double v, int width, int decimals)
