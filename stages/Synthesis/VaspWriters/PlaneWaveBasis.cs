@@ -37,23 +37,28 @@ internal sealed class PlaneWaveBasis
         string key = string.Join(' ', frame.Lattice.Select(v => v.ToString("R", CultureInfo.InvariantCulture)))
             + "|" + encut.ToString("R", CultureInfo.InvariantCulture)
             + "|" + string.Join(' ', kpoints.Fractional.Select(v => v.ToString("R", CultureInfo.InvariantCulture)));
-        return s_cache.GetOrAdd(key, _ => Count(frame, encut, kpoints));
+        return s_cache.GetOrAdd(key, _ => Count(frame.Lattice, encut, kpoints.Fractional));
     }
 
-    private static PlaneWaveBasis Count(CellFrame frame, double encut, IrreducibleKpoints kpoints)
+    /// <summary>Counts the basis of a cell (rows a1, a2, a3 in A) at k-points given in reciprocal coordinates.</summary>
+    internal static PlaneWaveBasis Count(double[] lattice, double encut, double[] kpoints)
     {
-        // |k + G| in units of 1/A without the 2 pi the reciprocal rows leave out.
+        // |k + G| in units of 1/A without the 2 pi that the reciprocal rows b_i (b_i . a_j = delta_ij) leave out.
         double gmax = Math.Sqrt(encut / HbarSquaredOver2M) / (2 * Math.PI), gmax2 = gmax * gmax;
+        var b = ReciprocalRows(lattice);
         Span<int> bound = stackalloc int[3];
-        for (int d = 0; d < 3; d++) bound[d] = (int)(gmax * frame.Length(d)) + 2;
-        Span<double> b = stackalloc double[9];
-        for (int r = 0; r < 3; r++)
-            for (int c = 0; c < 3; c++) b[r * 3 + c] = frame.Reciprocal(r, c);
-        var counts = new int[kpoints.Count];
-        int[] max = [int.MinValue, int.MinValue, int.MinValue], min = [int.MaxValue, int.MaxValue, int.MaxValue];
-        for (int k = 0; k < kpoints.Count; k++)
+        for (int d = 0; d < 3; d++)
         {
-            double k1 = kpoints.Fractional[k * 3], k2 = kpoints.Fractional[k * 3 + 1], k3 = kpoints.Fractional[k * 3 + 2];
+            // (n + k)_d = (k + G) . a_d, so |n_d| < gmax |a_d| + 1/2 inside the sphere.
+            double length = Math.Sqrt(lattice[d * 3] * lattice[d * 3] + lattice[d * 3 + 1] * lattice[d * 3 + 1] + lattice[d * 3 + 2] * lattice[d * 3 + 2]);
+            bound[d] = (int)(gmax * length) + 2;
+        }
+        int count = kpoints.Length / 3;
+        var counts = new int[count];
+        int[] max = [int.MinValue, int.MinValue, int.MinValue], min = [int.MaxValue, int.MaxValue, int.MaxValue];
+        for (int k = 0; k < count; k++)
+        {
+            double k1 = kpoints[k * 3], k2 = kpoints[k * 3 + 1], k3 = kpoints[k * 3 + 2];
             int n = 0;
             for (int i = -bound[0]; i <= bound[0]; i++)
                 for (int j = -bound[1]; j <= bound[1]; j++)
@@ -72,6 +77,18 @@ internal sealed class PlaneWaveBasis
             counts[k] = n;
         }
         return new PlaneWaveBasis(counts, max, min);
+    }
+
+    // Rows b1, b2, b3 of the inverse transpose of the lattice matrix.
+    private static double[] ReciprocalRows(double[] a)
+    {
+        double det = a[0] * (a[4] * a[8] - a[5] * a[7]) - a[1] * (a[3] * a[8] - a[5] * a[6]) + a[2] * (a[3] * a[7] - a[4] * a[6]);
+        return
+        [
+            (a[4] * a[8] - a[5] * a[7]) / det, (a[5] * a[6] - a[3] * a[8]) / det, (a[3] * a[7] - a[4] * a[6]) / det,
+            (a[2] * a[7] - a[1] * a[8]) / det, (a[0] * a[8] - a[2] * a[6]) / det, (a[1] * a[6] - a[0] * a[7]) / det,
+            (a[1] * a[5] - a[2] * a[4]) / det, (a[2] * a[3] - a[0] * a[5]) / det, (a[0] * a[4] - a[1] * a[3]) / det,
+        ];
     }
 
     private static void Extend(int[] max, int[] min, int d, int v)
