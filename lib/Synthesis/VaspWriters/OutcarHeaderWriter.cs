@@ -4,21 +4,26 @@ namespace Pipeline.Synthesis.VaspWriters;
 
 /// <summary>The part of an OUTCAR before the first electronic step, in VASP 5.4.4 (VTST build) line formats:
 /// version line, POTCAR/VRHFIN/TITEL blocks, the VTST/NEB echo, array dimensions with "ions per type",
-/// the parameter echo (ENCUT, NELM, EDIFF, EDIFFG, NSW, IBRION, ISPIN, LDA+U, ...), the lattice block and the
-/// initial fractional positions.</summary>
+/// the KPOINTS echo with IBZKPT's irreducible k-points, the parameter echo (ENCUT, NELM, EDIFF, EDIFFG, NSW, IBRION,
+/// ISPIN, LDA+U, ...), the lattice block, the k-point lists, the initial fractional and Cartesian positions and the
+/// plane waves per k-point.</summary>
 internal static class OutcarHeaderWriter
 {
     public const string Separator = "--------------------------------------------------------------------------------------------------------";
 
+    /// <summary>Cores sharing one band (the "distr:" line); the plane waves of a k-point are spread over them.</summary>
+    private const int CoresPerBand = 8;
+
     public static void Write(FortranWriter w, OutcarContent c)
     {
         var potcars = c.Layout.TypeSymbols.Select(Potcar.For).ToArray();
+        var kpoints = IrreducibleKpoints.GammaCentred(c.KpointMesh);
         w.Line(" vasp.5.4.4.18Apr17-6-g9f103f2a35 (build Sep 10 2024 21:01:58) complex           ");
         w.Line("  ");
         w.Line($" executed on             LinuxGNU date {c.StartDate}");
         w.Line(" running on   64 total cores");
         w.Line(" distrk:  each k-point on   64 cores,    1 groups");
-        w.Line(" distr:  one band on NCORES_PER_BAND=   8 cores,    8 groups");
+        w.Text(" distr:  one band on NCORES_PER_BAND=").I(CoresPerBand, 4).Text(" cores,").I(64 / CoresPerBand, 5).Line(" groups");
         w.Line().Line().Line(Separator).Line().Line();
         w.Line(" INCAR:");
         foreach (var p in potcars) w.Line($" POTCAR:    {p.Titel,-38}");
@@ -38,12 +43,15 @@ internal static class OutcarHeaderWriter
         w.Line("   RHO(2)=  100.500       N(2)  =     4000");
         w.Line();
         WriteVtstEcho(w, c);
-        w.Line().Line().Line().Line(Separator).Line().Line();
-        WriteDimensions(w, c, potcars);
+        w.Line().Line().Line();
+        OutcarKpointWriter.WriteMeshReduction(w, kpoints, c.Frame);
+        w.Line().Line().Line(Separator).Line().Line();
+        WriteDimensions(w, c, potcars, kpoints.Count);
         WriteParameters(w, c, potcars);
         w.Line().Line().Line().Line(Separator).Line().Line();
         WriteLattice(w, c.Incar.Encut, c.Frame);
         w.Line().Line().Line();
+        OutcarKpointWriter.WriteLists(w, kpoints, c.Frame);
         w.Line(" position of ions in fractional coordinates (direct lattice) ");
         Span<double> f = stackalloc double[3];
         var first = c.Steps[0].Positions;
@@ -53,6 +61,11 @@ internal static class OutcarHeaderWriter
             w.Text(" ").F(f[0], 12, 8).F(f[1], 12, 8).F(f[2], 12, 8).Line();
         }
         w.Line();
+        w.Line(" position of ions in cartesian coordinates  (Angst):");
+        for (int i = 0; i < first.Length; i += 3)
+            w.Text(" ").F(first[i], 12, 8).F(first[i + 1], 12, 8).F(first[i + 2], 12, 8).Line();
+        w.Line().Line().Line().Line(Separator).Line().Line();
+        OutcarKpointWriter.WritePlaneWaves(w, kpoints, PlaneWaveBasis.For(c.Frame, c.Incar.Encut, kpoints), CoresPerBand);
     }
 
     /// <summary>The "direct lattice vectors" block VASP prints at the start and after every ionic step.</summary>
@@ -133,9 +146,8 @@ internal static class OutcarHeaderWriter
         w.Line(" NEB:           ELAST      0.000000");
     }
 
-    private static void WriteDimensions(FortranWriter w, OutcarContent c, Potcar[] potcars)
+    private static void WriteDimensions(FortranWriter w, OutcarContent c, Potcar[] potcars, int kpts)
     {
-        int kpts = c.KpointMesh[0] * c.KpointMesh[1] * c.KpointMesh[2] / 2 + 1;
         double nelect = Electrons(c.Layout, potcars);
         int bands = (int)(nelect * 0.6) + 8;
         w.Line(" Dimension of arrays:");

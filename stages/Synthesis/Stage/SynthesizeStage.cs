@@ -11,7 +11,9 @@ public sealed class SynthesizeStage : IStage
 {
     public string Type => "synthesize";
 
-    public int Version => 1;
+    /// <summary>2: OUTCARs gained the k-point blocks (IBZKPT, k-point lists, plane waves per k-point) and the
+    /// Cartesian positions, so ASE and pymatgen read them; every value the ingest reads is unchanged.</summary>
+    public int Version => 2;
 
     public string Description => "seeded synthetic Li(2-x)VO2F NEB study in VASP format (INCAR, KPOINTS, POSCAR, CONTCAR, OUTCAR) plus truth.yaml";
 
