@@ -18,6 +18,14 @@ public static class MdTransportAnalysis
         long total = TrajectoryFiles.CountFrames(path, name, options.SpeciesNames);
         using var reader = TrajectoryFiles.Open(path, name, options.SpeciesNames);
         var (dt, stepsPerFrame, temperature) = RunConditions.Resolve(path, name, reader, options);
+        return Analyze(reader, total, dt, stepsPerFrame, temperature, options, cancellation);
+    }
+
+    /// <summary>The analysis of an open reader positioned at its first frame, with <paramref name="total"/> frames.</summary>
+    public static MdTransportResult Analyze(ITrajectoryReader reader, long total, double dt, int stepsPerFrame,
+        double temperature, MdTransportOptions options, CancellationToken cancellation = default)
+    {
+        var name = reader.File;
         var species = reader.Species;
         int[] mobile = Enumerable.Range(0, species.Count).Where(i => species[i] == options.MobileSpecies).ToArray();
         if (mobile.Length == 0)
