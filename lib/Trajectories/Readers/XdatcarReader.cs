@@ -87,13 +87,8 @@ public sealed class XdatcarReader : ITrajectoryReader
                 throw Error(_lines.LineNumber + 1, $"file ends inside frame {_frames + 1}: {a} of {_atoms} coordinate lines");
             }
             if (frame is null) continue;
-            var tokens = new NumberTokenizer(line);
-            var f = frame.Fractional;
-            for (int c = 0; c < 3; c++)
-            {
-                if (!tokens.MoveNext() || !FastDecimal.TryParse(tokens.Current, out f[3 * a + c]))
-                    throw Error(_lines.LineNumber, $"frame {_frames + 1}, atom {a + 1}: expected three coordinates, found '{Show(line)}'");
-            }
+            if (!ParseThree(line, frame.Fractional.AsSpan(3 * a, 3)))
+                throw Error(_lines.LineNumber, $"frame {_frames + 1}, atom {a + 1}: expected three coordinates, found '{Show(line)}'");
         }
         if (frame is not null)
         {
@@ -106,6 +101,22 @@ public sealed class XdatcarReader : ITrajectoryReader
             frame.Index = _frames;
         }
         _frames++;
+        return true;
+    }
+
+    /// <summary>The first three blank-separated numbers of a coordinate line (the hot loop: one call per atom per
+    /// frame, so it scans the bytes itself instead of going through the general tokenizer).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static bool ParseThree(ReadOnlySpan<byte> line, Span<double> into)
+    {
+        int i = 0;
+        for (int c = 0; c < 3; c++)
+        {
+            while (i < line.Length && (line[i] == (byte)' ' || line[i] == (byte)'\t')) i++;
+            int start = i;
+            while (i < line.Length && line[i] != (byte)' ' && line[i] != (byte)'\t') i++;
+            if (i == start || !FastDecimal.TryParse(line[start..i], out into[c])) return false;
+        }
         return true;
     }
 
