@@ -4,7 +4,7 @@ namespace Pipeline.Transport.Tests.Support;
 
 /// <summary>A StageContext over a temporary folder: params from the stage's defaults plus overrides, a Directory
 /// input, tables kept in memory, plot folders on disk, log lines recorded.</summary>
-public sealed class FakeStageContext : StageContext, IStageLog
+public sealed class FakeStageContext : StageContext, IStageLog, IDisposable
 {
     private readonly Dictionary<string, string> _inputs;
     private readonly string _outputs;
@@ -43,6 +43,11 @@ public sealed class FakeStageContext : StageContext, IStageLog
         return dir;
     }
     public override IReadOnlyDictionary<string, string> Provenance => new Dictionary<string, string>();
+
+    public void Dispose()
+    {
+        try { Directory.Delete(_outputs, true); } catch (IOException) { }
+    }
 
     public void Info(string message) => Lines.Add(message);
     public void Warn(string message) => Warnings.Add(message);
