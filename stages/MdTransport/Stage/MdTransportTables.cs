@@ -67,7 +67,6 @@ public static class MdTransportTables
             .Add("quantity", ColumnType.String).Add("ea_ev", ColumnType.Float64).Add("ea_err_ev", ColumnType.Float64)
             .Add("d0_cm2_s", ColumnType.Float64).Add("d0_err_cm2_s", ColumnType.Float64)
             .Add("d_300k_cm2_s", ColumnType.Float64).Add("d_300k_err_cm2_s", ColumnType.Float64).Add("points", ColumnType.Int64);
-        var temperatures = runs.Select(r => r.Temperature).ToArray();
         foreach (var (name, pick) in Quantities)
         {
             var fit = Fit(runs, pick);
