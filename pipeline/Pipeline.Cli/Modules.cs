@@ -14,6 +14,7 @@ public static class Modules
         new Pipeline.Fitting.FittingModule(),
         new Pipeline.ClusterExpansion.ClusterExpansionModule(),
         new Pipeline.Kmc.KmcModule(),
+        new Pipeline.MdTransport.MdTransportModule(),
         new Pipeline.Report.ReportModule(),
     ];
 

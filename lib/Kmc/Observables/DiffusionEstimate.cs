@@ -1,12 +1,13 @@
 using Pipeline.Kmc.Engine;
+using Pipeline.Transport;
 
 namespace Pipeline.Kmc.Observables;
 
-/// <summary>Transport coefficients of one run (DOMAIN.md section 7), d = 3:
-/// D* = sum_i |dr_i|^2 / (2 d t N) at the end of the run;
-/// D_J = |sum_i dr_i|^2 / (2 d t N), estimated over non-overlapping time blocks (sum of block |dR|^2 over the summed
-/// block durations) because one collective displacement per run is a single very noisy number;
-/// H_R = D*/D_J; sigma = n e^2 D_J / (k_B T); f = sum |dr_i|^2 / (jumps lambda^2), lambda = a/sqrt(2).</summary>
+/// <summary>Transport coefficients of one kMC run (DOMAIN.md section 7), d = 3, through the shared
+/// <see cref="TransportCoefficients"/>: D* from sum_i |dr_i|^2 at the end of the run; D_J (= D_sigma) estimated over
+/// non-overlapping time blocks (sum of block |dR|^2 over the summed block durations) because one collective
+/// displacement per run is a single very noisy number; H_R = D*/D_J; Nernst-Einstein sigma; and the correlation
+/// factor f = sum |dr_i|^2 / (jumps lambda^2), lambda = a/sqrt(2), which only a lattice model has.</summary>
 public sealed record DiffusionEstimate(
     double TracerD, double JumpD, double HavenRatio, double Conductivity, double CorrelationFactor,
     double Time, long Steps, long Jumps)
@@ -28,19 +29,16 @@ public sealed record DiffusionEstimate(
         if (ions == 0 || !(t > 0))
             return new DiffusionEstimate(0, 0, double.NaN, 0, double.NaN, t, last.Steps - first.Steps, jumps);
 
-        double tracer = (last.SumSquared - first.SumSquared) * unit2 / (6.0 * t * ions);
-        double jump = BlockCollectiveMsd(trajectory, blocks, out double blockTime) * unit2 / (6.0 * blockTime * ions);
-        double density = ions / volume * 1e30; // m^-3
-        double sigmaSiPerMetre = density * Units.ElementaryCharge * Units.ElementaryCharge * (jump * 1e-20)
-            / (Units.BoltzmannJoule * temperature);
-        // lambda^2 = 2 (a/2)^2.
-        double f = jumps == 0 ? double.NaN : (double)(last.SumSquared - first.SumSquared) / (2.0 * jumps);
+        long sumSquared = last.SumSquared - first.SumSquared;
+        double tracer = TransportCoefficients.Diffusivity(sumSquared * unit2, t, ions);
+        double jump = TransportCoefficients.Diffusivity(BlockCollectiveMsd(trajectory, blocks, out double blockTime) * unit2, blockTime, ions);
         return new DiffusionEstimate(
-            tracer * Units.SquareAngstromToSquareCm,
-            jump * Units.SquareAngstromToSquareCm,
+            tracer * TransportUnits.SquareAngstromToSquareCm,
+            jump * TransportUnits.SquareAngstromToSquareCm,
             jump > 0 ? tracer / jump : double.NaN,
-            sigmaSiPerMetre / 100.0,
-            f,
+            TransportCoefficients.NernstEinsteinConductivity(jump, ions, volume, temperature),
+            // lambda^2 = 2 (a/2)^2: in units of (a/2)^2 the jump length squared is 2.
+            TransportCoefficients.CorrelationFactor(sumSquared, jumps, 2.0),
             t, last.Steps - first.Steps, jumps);
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using Pipeline.Abstractions;
 using Pipeline.Kmc.Engine;
 using Pipeline.Kmc.Observables;
+using Pipeline.Transport;
 
 namespace Pipeline.Kmc.Stage;
 

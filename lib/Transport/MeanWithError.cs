@@ -1,7 +1,8 @@
-namespace Pipeline.Kmc.Observables;
+namespace Pipeline.Transport;
 
-/// <summary>Mean and standard error over independent runs (seeds). Non-finite values (e.g. a Haven ratio of a run
-/// without jumps) are left out; the standard error uses the sample standard deviation (n - 1) and is NaN below 2 values.</summary>
+/// <summary>Mean and standard error over independent estimates (kMC seeds, MD blocks). Non-finite values (e.g. a
+/// Haven ratio of a run without jumps) are left out; the standard error uses the sample standard deviation (n - 1)
+/// and is NaN below 2 values.</summary>
 public readonly record struct MeanWithError(double Mean, double StandardError, int Count)
 {
     public static MeanWithError Of(IEnumerable<double> values)
