@@ -14,5 +14,6 @@ public static class Modules
         new Pipeline.ClusterExpansion.ClusterExpansionModule(),
         new Pipeline.Kmc.KmcModule(),
         new Pipeline.Report.ReportModule(),
+        new Pipeline.Suggest.SuggestModule(),
     ];
 }
