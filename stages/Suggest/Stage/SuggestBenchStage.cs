@@ -16,7 +16,8 @@ public sealed class SuggestBenchStage : IStage
 
     public IReadOnlyList<ParamSpec> Params { get; } =
     [
-        ParamSpec.Int("seeds", "independent repetitions, seeds 1..n", 5, min: 1, max: 1000),
+        ParamSpec.Int("seeds", "independent repetitions, seeds first_seed .. first_seed + n - 1", 5, min: 1, max: 1000),
+        ParamSpec.Int("first_seed", "first seed (a different range checks that settings were not tuned to seeds 1..n)", 1, min: 0),
         ParamSpec.StringList("strategies", "strategies to compare (random is the baseline and must be included)", ["random", "uncertainty", "diversity"]),
         ParamSpec.Int("initial_size", "random hops every strategy starts from", 20, min: 2),
         ParamSpec.Int("batch_size", "hops added per round", 10, min: 1),
@@ -48,7 +49,7 @@ public sealed class SuggestBenchStage : IStage
         var p = ctx.Params;
         var options = new LoopOptions
         {
-            Seeds = Enumerable.Range(1, p.Int32("seeds")).Select(s => (long)s).ToArray(),
+            Seeds = Enumerable.Range(0, p.Int32("seeds")).Select(s => p.Int("first_seed") + s).ToArray(),
             Strategies = p.StringList("strategies"),
             InitialSize = p.Int32("initial_size"),
             BatchSize = p.Int32("batch_size"),
