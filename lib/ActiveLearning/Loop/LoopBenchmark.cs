@@ -121,7 +121,7 @@ public static class LoopBenchmark
             var ensemble = BarrierEnsemble.Fit(fit.Standardized, labelled.Select(i => y[i]).ToArray(), fit.Alpha, o.Lasso,
                 o.Replicates, batchSeed, o.RefitAlpha);
             var predicted = z.Select(r => fit.Model.Predict(r)).ToArray();
-            scores = CandidateScorer.Score(z, predicted, ensemble, fit.Standardized, o.DistanceWeight);
+            scores = CandidateScorer.Score(z, predicted, ensemble, fit.Standardized, o.DistanceWeight, o.DensityExponent, o.MinDistance);
         }
         var picks = BatchSelector.Select(strategy, scores, z, fit.Standardized, o.BatchSize, o.MinDistance, batchSeed);
         return picks.Select(p => open[p.Index]);

@@ -22,8 +22,10 @@ public sealed record LoopOptions
     public int TestHopsPerSnapshot { get; init; } = 25;
     public int Replicates { get; init; } = 32;
     public bool RefitAlpha { get; init; }
-    public double DistanceWeight { get; init; } = 0.01;
-    public double MinDistance { get; init; } = 0.5;
+    public double DistanceWeight { get; init; } = 0.05;
+    public double MinDistance { get; init; } = 1.0;
+    /// <summary>Information-density exponent of the acquisition score (0: off).</summary>
+    public double DensityExponent { get; init; }
     public double KraNoise { get; init; } = 0.01;
     public double KraNoiseRelative { get; init; } = 0.03;
     public LassoSettings Lasso { get; init; } = new(Cv: 5, NAlphas: 100, Eps: 1e-3, Tol: 1e-4, MaxIter: 1000);

@@ -31,6 +31,7 @@ public sealed class SuggestBenchStage : IStage
         ParamSpec.Int("replicates", "bootstrap replicates per round", 32, min: 2),
         ParamSpec.Bool("refit_alpha", "LassoCV per bootstrap replicate instead of the round's alpha", false),
         ParamSpec.Float("distance_weight", "eV per standardized distance added to the bootstrap spread", 0.05, min: 0),
+        ParamSpec.Float("density_exponent", "information-density exponent of the score (0: off)", 0.0, min: 0, max: 10),
         ParamSpec.Float("min_distance", "smallest standardized distance between two picks of a batch", 1.0, min: 0),
         ParamSpec.Float("target_fraction", "pass mark: share of random's calculations the uncertainty strategy may need", 0.6, min: 0, max: 1),
     ];
@@ -64,6 +65,7 @@ public sealed class SuggestBenchStage : IStage
             RefitAlpha = p.Bool("refit_alpha"),
             DistanceWeight = p.Float("distance_weight"),
             MinDistance = p.Float("min_distance"),
+            DensityExponent = p.Float("density_exponent"),
             Lasso = new LassoSettings(Cv: 5, NAlphas: 100, Eps: 1e-3, Tol: 1e-4, MaxIter: 1000),
         };
         options.Validate();
@@ -79,6 +81,11 @@ public sealed class SuggestBenchStage : IStage
         BenchPlots.Save(plots, points);
         foreach (var s in summary.Strategies)
             ctx.Log.Info(string.Create(CultureInfo.InvariantCulture,
-                $"{s.Strategy}: final truth RMSE {s.FinalTruthRmse * 1000:0.0} meV at {s.FinalCalculations}; reaches random's final {summary.RandomFinalTruthRmse * 1000:0.0} meV at {(s.CalculationsToRandomFinal is { } n ? n.ToString(CultureInfo.InvariantCulture) : "never")} ({s.FractionOfRandom:P0} of random's)"));
+                $"{s.Strategy}: final truth RMSE {s.FinalTruthRmse * 1000:0.0} meV at {s.FinalCalculations}; reaches random's final {summary.RandomFinalTruthRmse * 1000:0.0} meV " +
+                $"{(s.CalculationsToRandomFinal is { } n ? $"at {n} ({s.FractionOfRandom:P0} of random's {summary.Strategies.First(r => r.Strategy == "random").FinalCalculations})" : "never")}; " +
+                $"per seed: {s.SeedsReaching}/{s.Seeds} seeds reach their own random final error"));
+        if (summary.TargetMet is { } met)
+            ctx.Log.Info(string.Create(CultureInfo.InvariantCulture,
+                $"target (uncertainty needs <= {summary.TargetFraction:P0} of random's calculations): {(met ? "met" : "NOT met")}"));
     }
 }

@@ -22,6 +22,7 @@ internal static class SuggestParams
         ParamSpec.Int("replicates", "bootstrap replicates of the barrier model", 32, min: 2, max: 10_000),
         ParamSpec.Bool("refit_alpha", "bootstrap with a full LassoCV per replicate instead of the model's alpha", false),
         ParamSpec.Float("distance_weight", "eV per unit of standardized distance to the training data added to the bootstrap spread", 0.05, min: 0),
+        ParamSpec.Float("density_exponent", "information density: multiply the score by the share of candidates within min_distance to this power (0: off)", 0.0, min: 0, max: 10),
         ParamSpec.Float("min_distance", "smallest standardized descriptor distance between two suggestions (uncertainty strategy)", 1.0, min: 0),
         ParamSpec.Int("images", "intermediate NEB images (IMAGES in the INCAR)", 5, min: 1, max: 99),
         ParamSpec.Enum("interpolation", "image placement: linear, or path (the Li bent through the predicted tetrahedron)", ["linear", "path"], "linear"),

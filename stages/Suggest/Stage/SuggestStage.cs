@@ -74,7 +74,8 @@ public sealed class SuggestStage : IStage
         var physical = candidates.Select(c => featureIndex.Select(k => c.Descriptors[k]).ToArray()).ToList();
         var predicted = physical.Select(x => model.Predict(x)).ToArray();
         var zCandidates = physical.Select(x => space.Standardize(x)).ToList();
-        var scores = CandidateScorer.Score(zCandidates, predicted, ensemble, zTrain, p.Float("distance_weight"));
+        var scores = CandidateScorer.Score(zCandidates, predicted, ensemble, zTrain, p.Float("distance_weight"),
+            p.Float("density_exponent"), p.Float("min_distance"));
         var strategy = BatchSelector.Parse(p.String("strategy"));
         var picks = BatchSelector.Select(strategy, scores, zCandidates, zTrain, p.Int32("batch_size"), p.Float("min_distance"), seed);
         if (picks.Any(k => k.DiversityRelaxed))
