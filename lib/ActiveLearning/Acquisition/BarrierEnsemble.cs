@@ -22,8 +22,9 @@ public sealed class BarrierEnsemble
 
     /// <param name="standardizedRows">Training rows in the standardized space (rows x features).</param>
     /// <param name="refitAlpha">True: LassoCV per replicate; false: Lasso at <paramref name="alpha"/>.</param>
+    /// <param name="explicitAlphas">The model's alpha list, used by the per-replicate LassoCV when the model was fitted on an explicit list.</param>
     public static BarrierEnsemble Fit(IReadOnlyList<double[]> standardizedRows, double[] y, double alpha,
-        LassoSettings settings, int replicates, int seed, bool refitAlpha, int parallelism = 1)
+        LassoSettings settings, int replicates, int seed, bool refitAlpha, int parallelism = 1, double[]? explicitAlphas = null)
     {
         if (standardizedRows.Count != y.Length)
             throw new ArgumentException($"{standardizedRows.Count} training rows but {y.Length} targets");
@@ -35,7 +36,8 @@ public sealed class BarrierEnsemble
         var x = ColumnMajorMatrix.FromColumns(columns);
         // LassoCV needs at least as many rows as folds in every replicate; fall back to the fixed alpha below that.
         bool refit = refitAlpha && standardizedRows.Count >= 2 * settings.Cv;
-        return new BarrierEnsemble(BootstrapCoefficients.Run(x, y, alpha, settings, replicates, seed, refit, parallelism));
+        return new BarrierEnsemble(BootstrapCoefficients.Run(x, y, alpha, settings, replicates, seed, refit, parallelism,
+            settings.ExplicitAlphas ? explicitAlphas : null));
     }
 
     /// <summary>Mean and population standard deviation of the replicates' predictions at a standardized point.</summary>

@@ -50,7 +50,7 @@ public sealed class SuggestStage : IStage
         var space = new DescriptorSpace(model.ScalerMean, model.ScalerStd);
         var zTrain = training.Rows.Select(r => space.Standardize(r)).ToList();
         var ensemble = BarrierEnsemble.Fit(zTrain, training.Target, model.Alpha, model.Settings, p.Int32("replicates"), seed,
-            p.Bool("refit_alpha"), ctx.Parallelism);
+            p.Bool("refit_alpha"), ctx.Parallelism, model.Alphas);
         ctx.Cancellation.ThrowIfCancellationRequested();
 
         var options = new CandidateOptions
