@@ -16,6 +16,7 @@ public static class Modules
         new Pipeline.Kmc.KmcModule(),
         new Pipeline.MdTransport.MdTransportModule(),
         new Pipeline.Report.ReportModule(),
+        new Pipeline.Suggest.SuggestModule(),
     ];
 
     /// <summary>The executors besides the engine's local one (each its own project); registered by

@@ -1,0 +1,42 @@
+using Pipeline.RockSalt;
+
+namespace Pipeline.ActiveLearning.Candidates;
+
+/// <summary>Species counts of Li(2-x)VO2F on a supercell: per formula unit 3 cation sites (2-x Li, 1 V, x vacancies)
+/// and 3 anion sites (2 O, 1 F). The vacancy count is x times the formula units, rounded; <see cref="ActualX"/> is
+/// what the cell really holds.</summary>
+public readonly record struct SiteCounts(int Li, int V, int Vacancies, int O, int F)
+{
+    public int FormulaUnits => V;
+
+    public double ActualX => (double)Vacancies / FormulaUnits;
+
+    public static SiteCounts For(double x, RockSaltSupercell cell)
+    {
+        if (cell.CationCount % 3 != 0)
+            throw new ArgumentException($"supercell: {cell.CationCount} cation sites is not a multiple of 3 (whole Li(2-x)VO2F formula units)");
+        int fu = cell.CationCount / 3;
+        int vac = (int)Math.Round(x * fu, MidpointRounding.AwayFromZero);
+        int li = 2 * fu - vac;
+        if (vac < 1)
+            throw new ArgumentException($"compositions: x = {x} leaves no vacancy in a {fu}-formula-unit supercell (use x >= {1.0 / fu:0.####})");
+        if (li < 1)
+            throw new ArgumentException($"compositions: x = {x} leaves no Li in a {fu}-formula-unit supercell (use x < 2)");
+        return new SiteCounts(li, fu, vac, 2 * fu, fu);
+    }
+
+    /// <summary>A uniformly random (infinite-temperature) arrangement, each sublattice shuffled by <paramref name="rng"/>.</summary>
+    public (byte[] Cations, byte[] Anions) RandomConfiguration(Random rng)
+    {
+        var cations = new byte[Li + V + Vacancies];
+        cations.AsSpan(0, Li).Fill((byte)Species.Li);
+        cations.AsSpan(Li, V).Fill((byte)Species.V);
+        cations.AsSpan(Li + V).Fill((byte)Species.Vac);
+        var anions = new byte[O + F];
+        anions.AsSpan(0, O).Fill((byte)Species.O);
+        anions.AsSpan(O).Fill((byte)Species.F);
+        rng.Shuffle(cations);
+        rng.Shuffle(anions);
+        return (cations, anions);
+    }
+}
