@@ -38,8 +38,10 @@ internal static class CeMetricsView
             };
             if (structures.Any(i => double.IsFinite(truth[i])))
                 series.Add(("truth", structures.Select(i => values[i]).ToArray(), structures.Select(i => truth[i]).ToArray()));
-            var png = ParityChart.Render("Cluster expansion against DFT", "DFT energy (eV per formula unit)", "CE energy (eV per formula unit)", series);
-            html.Figure(EmbeddedImage.Png(png), $"Training energies: CE fit (and truth) against DFT, {structures.Length} structures");
+            var chart = ParityChart.Render("Cluster expansion against DFT", "DFT energy (eV per formula unit)", "CE energy (eV per formula unit)", series);
+            html.Figure(chart, FigureIds.CeParity, $"CE parity: energy predicted by the fitted cluster expansion (filled circles) against the DFT energy of each of the {structures.Length} training structures"
+                + (series.Count > 1 ? "; open markers: the truth CE of the synthetic study at the same structures. " : ". ")
+                + "Points on the dashed y = x line are reproduced exactly; the vertical spread is the fit error.");
         }
 
         var eciRows = Rows("eci").Where(i => double.IsFinite(truth[i])).ToArray();
