@@ -10,7 +10,7 @@ internal sealed record LineSeries(string Label, double[] X, double[] Y, double[]
 internal static class LineChart
 {
     public static ChartImage Render(string title, string xLabel, string yLabel, IReadOnlyList<LineSeries> series,
-        double? verticalMarker = null, string? markerLabel = null, Alignment legend = Alignment.UpperRight)
+        double? verticalMarker = null, string? markerLabel = null, Alignment legend = Alignment.UpperRight, (double Low, double High)? yLimits = null)
     {
         var plot = PlotImage.Create(title, xLabel, yLabel);
         for (int i = 0; i < series.Count; i++)
@@ -32,6 +32,7 @@ internal static class LineChart
             line.Color = Colors.Gray;
             if (markerLabel is not null) line.LegendText = markerLabel;
         }
+        if (yLimits is { } y) plot.Axes.SetLimitsY(y.Low, y.High);
         if (series.Count > 1 || markerLabel is not null) plot.ShowLegend(legend);
         return PlotImage.Render(plot);
     }

@@ -22,7 +22,7 @@ internal static class ParityChart
         {
             var points = plot.Add.ScatterPoints(series[i].Reference, series[i].Predicted, PlotImage.SeriesColor(i));
             points.MarkerShape = i == 0 ? MarkerShape.FilledCircle : PlotImage.SeriesMarker(4 + i);
-            points.MarkerSize = i == 0 ? 6 : 11;
+            points.MarkerSize = i == 0 ? 5 : 8;
             points.MarkerLineWidth = 1.5f;
             points.LegendText = series[i].Label;
         }

@@ -12,5 +12,6 @@ internal static class FigureIds
     public const string NebProfiles = "fig-neb-profiles";
     public const string ForestPrefix = "fig-forest-";
     public const string CeParity = "fig-ce-parity";
+    public const string CeDeviation = "fig-ce-deviation";
     public const string LearningCurvePrefix = "fig-learning-curve-";
 }

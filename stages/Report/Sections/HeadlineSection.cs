@@ -122,7 +122,7 @@ internal sealed class HeadlineSection : IReportSection
             var parts = new List<string>();
             if (c.Tracer is { } tracer)
             {
-                parts.Add($"E_a(D*) = {Format.WithError(tracer.ActivationEnergy, tracer.ActivationEnergyError)} eV from {tracer.Points} temperatures ({Format.Number(tracer.MinTemperature)}–{Format.Number(tracer.MaxTemperature)} K)");
+                parts.Add($"E_a(D*) = {Format.Measured(tracer.ActivationEnergy, tracer.ActivationEnergyError)} eV from {tracer.Points} temperatures ({Format.Number(tracer.MinTemperature)}–{Format.Number(tracer.MaxTemperature)} K)");
                 if (c.TracerAtReference is { } d)
                     parts.Add($"extrapolated to {Format.Number(CompositionResult.ReferenceTemperature)} K, D* = {Range(d)}{dUnit}");
             }
