@@ -22,7 +22,8 @@ public class ReportScienceTests
         using var run = SmallRun.Full();
         var headline = ReportHtml.Section(Render(run), "headline");
 
-        Assert.Contains("keeps 1 of 2 descriptors; cross-validated RMSE 0.0424 eV.", headline);
+        // validate's outer CV (metrics table: kra cv 0.0421) first, LassoCV's own (model file: 0.0424) beside it.
+        Assert.Contains("keeps 1 of 2 descriptors; cross-validated RMSE 0.0421 eV (validate&#39;s outer CV, scaler refit per fold; LassoCV&#39;s own estimate 0.0424 eV).", headline);
         Assert.Contains("gate_tm_up +0.25 eV per unit (+0.11 eV per s.d.), CI [0.21, 0.29]", headline);
         Assert.Contains("cross-validated RMSE 12.3 meV per formula unit over 2 DFT structures.", headline);
         // The kMC summary follows D = D0 exp(-0.35 eV / kT) exactly at 300, 400 and 500 K, so the fit returns 0.35 eV

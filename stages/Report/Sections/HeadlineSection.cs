@@ -44,7 +44,7 @@ internal sealed class HeadlineSection : IReportSection
         foreach (var model in inputs.Models)
         {
             var text = $"LassoCV{(hops is { } n ? $" on {n} hops" : "")} keeps {model.NonZeroCount} of {model.Features.Length} descriptors; "
-                       + $"cross-validated RMSE {(model.CvRmse is { } rmse ? Format.Number(rmse) + " eV" : "not recorded")}.";
+                       + CvError(inputs, model) + ".";
             var dominant = Dominant(model, rows);
             if (dominant.Count > 0)
                 text += " Dominant descriptors (change of the barrier per unit of the descriptor, with the effect of one standard deviation): "
@@ -53,6 +53,25 @@ internal sealed class HeadlineSection : IReportSection
                 text += " Learning curve: " + LearningCurveView.Verdict(curve);
             Item(html, $"{Label(model.Target)} model:", text);
         }
+    }
+
+    /// <summary>validate's honest outer-CV RMSE (scaler refit per fold) when the metrics table has it, with LassoCV's
+    /// own estimate beside it; else the model file's LassoCV estimate.</summary>
+    private static string CvError(ReportInputs inputs, BarrierModelFile model)
+    {
+        var table = inputs.Table(ReportPorts.Metrics);
+        var models = TableColumns.Texts(table, "model", "target");
+        var evaluations = TableColumns.Texts(table, "evaluation");
+        var rmse = TableColumns.Numbers(table, "rmse");
+        string own = model.CvRmse is { } r ? Format.Number(r) + " eV" : "not recorded";
+        if (models is not null && evaluations is not null && rmse is not null)
+        {
+            int row = Enumerable.Range(0, rmse.Length).FirstOrDefault(i => evaluations[i] == "cv"
+                && CoefficientRows.TargetKey(models[i]) == CoefficientRows.TargetKey(model.Target), -1);
+            if (row >= 0 && double.IsFinite(rmse[row]))
+                return $"cross-validated RMSE {Format.Number(rmse[row])} eV (validate's outer CV, scaler refit per fold; LassoCV's own estimate {own})";
+        }
+        return $"cross-validated RMSE {own} (LassoCV's own estimate)";
     }
 
     /// <summary>"gate_tm_up +0.125 eV per unit (+0.11 eV per s.d.)" for the largest |standardized| coefficients.</summary>
