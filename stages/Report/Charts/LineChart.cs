@@ -10,7 +10,7 @@ internal sealed record LineSeries(string Label, double[] X, double[] Y, double[]
 internal static class LineChart
 {
     public static ChartImage Render(string title, string xLabel, string yLabel, IReadOnlyList<LineSeries> series,
-        double? verticalMarker = null, string? markerLabel = null, Alignment legend = Alignment.UpperRight, (double Low, double High)? yLimits = null)
+        double? verticalMarker = null, string? markerLabel = null, Alignment legend = Alignment.UpperRight, (double Low, double High)? yLimits = null, bool outsideLegend = true)
     {
         var plot = PlotImage.Create(title, xLabel, yLabel);
         for (int i = 0; i < series.Count; i++)
@@ -33,7 +33,13 @@ internal static class LineChart
             if (markerLabel is not null) line.LegendText = markerLabel;
         }
         if (yLimits is { } y) plot.Axes.SetLimitsY(y.Low, y.High);
-        if (series.Count > 1 || markerLabel is not null) plot.ShowLegend(legend);
+        // Legends go outside the data area (right edge) so they never cover a line; LineChart's legend argument
+        // is kept for callers that prefer an inside corner when there is room.
+        if (series.Count > 1 || markerLabel is not null)
+        {
+            if (outsideLegend) plot.ShowLegend(Edge.Right);
+            else plot.ShowLegend(legend);
+        }
         return PlotImage.Render(plot);
     }
 }

@@ -52,7 +52,7 @@ internal static class KmcCompositionFigures
         };
         var threshold = Threshold(rows);
         var chart = LineChart.Render("0-TM percolation against composition", "composition x in Li(2-x)VO2F", "fraction (0 to 1)", series,
-            threshold, threshold is null ? null : $"threshold x = {Format.Number(threshold.Value)}", ScottPlot.Alignment.LowerLeft, (-0.02, 1.05));
+            threshold, threshold is null ? null : $"threshold x = {Format.Number(threshold.Value)}", ScottPlot.Alignment.LowerLeft, (-0.02, 1.05), outsideLegend: false);
         var thresholdText = threshold is { } t
             ? $"The dashed line marks the percolation threshold x = {Format.Number(t)}, where half of the starting configurations percolate (linear interpolation between the compositions run)."
             : $"No threshold is marked: the share of percolating configurations does not cross one half within x = {Format.Number(x.Min())} to {Format.Number(x.Max())}, so the threshold lies outside the range run.";
