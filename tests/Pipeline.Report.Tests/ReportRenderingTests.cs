@@ -47,6 +47,11 @@ public class ReportRenderingTests
         Assert.Equal(1, ReportHtml.Count(html, "(parity_kra.png)</figcaption>"));
 
         Assert.All(ReportHtml.References(html), url => Assert.True(url.StartsWith("data:") || url.StartsWith('#'), url));
+        // Every chart drawn here also carries its vector form for print: an SVG data URI in <source media="print">.
+        var svgs = System.Text.RegularExpressions.Regex.Matches(html, @"<source media=""print"" type=""image/svg\+xml"" srcset=""data:image/svg\+xml;base64,(?<b64>[A-Za-z0-9+/=]+)"">");
+        Assert.Equal(13, svgs.Count);
+        Assert.All(svgs, m => Assert.Contains("<svg", System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(m.Groups["b64"].Value))));
+        Assert.DoesNotContain("srcset=\"http", html);
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("@import", html);
         Assert.DoesNotContain("url(", html);
