@@ -11,6 +11,7 @@ public static class ReportRenderer
 {
     private static readonly IReportSection[] Sections =
     [
+        new HeadlineSection(),
         new DatasetSection(),
         new FitsSection(),
         new ClusterExpansionSection(),

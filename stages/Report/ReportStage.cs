@@ -10,7 +10,7 @@ namespace Pipeline.Report;
 public sealed class ReportStage : IStage
 {
     public string Type => "report";
-    public int Version => 1;
+    public int Version => 2;
     public string Description => "Self-contained HTML report of a run (images embedded, readable in print)";
 
     public IReadOnlyList<ParamSpec> Params { get; } =

@@ -4,8 +4,71 @@ using Pipeline.Fitting.Classification;
 namespace Pipeline.Fitting.Stages;
 
 /// <summary>Turns the features table into classifier samples and the CV result into the classifier_metrics table.</summary>
-internal static class ClassifierData
+public static class ClassifierData
 {
+    /// <summary>A class recovered in fewer than this share of its hops is flagged as barely predicted.</summary>
+    public const double LowRecall = 0.5;
+
+    /// <summary>Why the classifier cannot be trained on this table (fewer than two path types), or null.</summary>
+    public static string? SkipReason(Table table, string source)
+    {
+        if (!table.Has("path_label"))
+            throw new InvalidDataException($"{source}: no column 'path_label'");
+        var distinct = table.Strings("path_label").Distinct(StringComparer.Ordinal).OrderBy(l => l, StringComparer.Ordinal).ToArray();
+        return distinct.Length >= 2 ? null
+            : $"the dataset has {distinct.Length} path type(s) ({string.Join(", ", distinct)}) in {table.RowCount} hops; a path classifier needs at least two";
+    }
+
+    /// <summary>The one-row classifier_metrics table of a skipped classifier: the reason, nothing else claimed.</summary>
+    public static Table SkippedTable(string reason)
+    {
+        var b = new TableBuilder().Add("skipped_reason", ColumnType.String).Add("trainer", ColumnType.String);
+        b.AddRow(reason, PathClassifier.TrainerName);
+        return b.Build(new Dictionary<string, string> { ["skipped_reason"] = reason });
+    }
+
+    /// <summary>One line per class whose cross-validated recall is below <see cref="LowRecall"/>.</summary>
+    public static IEnumerable<string> LowRecallClasses(ClassifierCvResult cv) =>
+        Enumerable.Range(0, cv.Labels.Length)
+            .Where(t => cv.TrueCount(t) > 0 && cv.Recall(t) < LowRecall)
+            .Select(t => $"path classifier barely predicts '{cv.Labels[t]}': recall {cv.Recall(t):P1} " +
+                         $"({cv.Confusion[t, t]} of {cv.TrueCount(t)} hops in {cv.Folds}-fold CV); " +
+                         "consider classifier_class_weights: balanced");
+
+    /// <summary>"balanced": each class's samples repeated round(n_largest / n_class) times, so every class weighs
+    /// about as much as the largest in the training loss (integer class weights); "none": the samples as they are.</summary>
+    public static List<PathSample> Weighted(IReadOnlyList<PathSample> samples, string classWeights)
+    {
+        if (classWeights != "balanced") return samples.ToList();
+        var counts = samples.GroupBy(s => s.Label).ToDictionary(g => g.Key, g => g.Count());
+        int largest = counts.Values.Max();
+        var result = new List<PathSample>();
+        foreach (var s in samples)
+        {
+            int repeat = (int)Math.Round((double)largest / counts[s.Label]);
+            for (int k = 0; k < repeat; k++) result.Add(s);
+        }
+        return result;
+    }
+
+    /// <summary>k-fold CV with class weights applied to the training folds only (a repeated hop is never scored
+    /// against itself); the same shuffled folds as <see cref="ClassifierCrossValidation"/>.</summary>
+    public static ClassifierCvResult CrossValidate(IReadOnlyList<PathSample> samples, int featureCount, int folds, int seed, string classWeights)
+    {
+        if (classWeights != "balanced") return ClassifierCrossValidation.Run(samples, featureCount, folds, seed);
+        var labels = PathClassifier.Labels;
+        var confusion = new long[labels.Length, labels.Length];
+        foreach (var split in Pipeline.Fitting.Regression.KFold.Shuffled(samples.Count, folds, seed))
+        {
+            var train = Weighted(split.Train.Select(i => samples[i]).ToList(), classWeights);
+            var test = split.Test.Select(i => samples[i]).ToList();
+            var predicted = PathClassifier.Train(train, featureCount, seed).Predict(test);
+            for (int i = 0; i < test.Count; i++)
+                confusion[Array.IndexOf(labels, test[i].Label), Array.IndexOf(labels, predicted[i])]++;
+        }
+        return new ClassifierCvResult(labels, confusion, folds);
+    }
+
     public static List<PathSample> Samples(Table table, IReadOnlyList<string> features, string source)
     {
         var columns = features.Select(f => TableColumns.Numeric(table, f, source)).ToArray();

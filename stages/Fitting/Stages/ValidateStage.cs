@@ -11,7 +11,7 @@ namespace Pipeline.Fitting.Stages;
 public sealed class ValidateStage : IStage
 {
     public string Type => "validate";
-    public int Version => 1;
+    public int Version => 2;
     public string Description => "cross-validated metrics, plots and bootstrap coefficient intervals of the barrier models";
 
     public IReadOnlyList<ParamSpec> Params { get; } =

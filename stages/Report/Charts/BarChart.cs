@@ -5,7 +5,7 @@ namespace Pipeline.Report.Charts;
 /// <summary>A bar per value (ECIs per correlation function); an empty label leaves that bar without a tick label.</summary>
 internal static class BarChart
 {
-    public static byte[] Render(string title, string xLabel, string yLabel, IReadOnlyList<(string Label, double Value)> values)
+    public static ChartImage Render(string title, string xLabel, string yLabel, IReadOnlyList<(string Label, double Value)> values)
     {
         var plot = PlotImage.Create(title, xLabel, yLabel);
         var bars = values.Select((v, i) => new Bar
@@ -18,6 +18,6 @@ internal static class BarChart
         plot.Add.Bars(bars);
         var ticks = values.Select((v, i) => (v.Label, i)).Where(t => t.Label.Length > 0).Select(t => new Tick(t.i, t.Label)).ToArray();
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(ticks);
-        return PlotImage.Png(plot);
+        return PlotImage.Render(plot);
     }
 }

@@ -6,7 +6,7 @@ namespace Pipeline.Report.Charts;
 /// within each bin so that no series hides another.</summary>
 internal static class HistogramChart
 {
-    public static byte[] Render(string title, string xLabel, IReadOnlyList<(string Label, double[] Values)> series)
+    public static ChartImage Render(string title, string xLabel, IReadOnlyList<(string Label, double[] Values)> series)
     {
         var bins = new HistogramBins(series.Select(s => s.Values).ToList());
         var plot = PlotImage.Create(title, xLabel, "count");
@@ -31,6 +31,6 @@ internal static class HistogramChart
         }
         plot.Axes.Margins(bottom: 0);
         if (series.Count > 1) plot.ShowLegend(Alignment.UpperRight);
-        return PlotImage.Png(plot);
+        return PlotImage.Render(plot);
     }
 }

@@ -19,7 +19,19 @@ internal sealed class HtmlTable
         return this;
     }
 
-    public void Write(HtmlWriter html, string? caption = null, int maxRows = int.MaxValue)
+    /// <summary>Tables longer than this are collapsed under &lt;details&gt; (summary: the caption and row count), so
+    /// long listings do not push the results off the screen.</summary>
+    public const int CollapseAbove = 15;
+
+    public void Write(HtmlWriter html, string? caption = null, int maxRows = int.MaxValue, bool? collapsed = null)
+    {
+        bool collapse = collapsed ?? _rows.Count > CollapseAbove;
+        if (collapse) html.OpenDetails($"{caption ?? "Table"} ({_rows.Count} rows)");
+        WriteTable(html, caption, maxRows);
+        if (collapse) html.Close("details");
+    }
+
+    private void WriteTable(HtmlWriter html, string? caption, int maxRows)
     {
         html.Open("div", "table-wrap").Open("table");
         if (caption is not null) html.Element("caption", caption);

@@ -61,5 +61,30 @@ internal sealed class HtmlWriter
         return Close("figure");
     }
 
+    /// <summary>A chart drawn by the report: PNG on screen, the SVG (vector, sharp on paper) when printed. Both are
+    /// data URIs inside &lt;picture&gt;, so nothing is fetched and the SVG cannot run scripts. <paramref name="id"/>
+    /// names the figure (anchor and test hook); the caption says what the figure shows and how to read it.</summary>
+    public HtmlWriter Figure(Charts.ChartImage chart, string id, string caption)
+    {
+        Open("figure", "chart", id).Markup("<picture><source media=\"print\" type=\"image/svg+xml\" srcset=\"data:image/svg+xml;base64,")
+            .Markup(Convert.ToBase64String(Encoding.UTF8.GetBytes(chart.Svg))).Markup("\">");
+        _sb.Append("<img src=\"data:image/png;base64,").Append(Convert.ToBase64String(chart.Png))
+            .Append("\" alt=\"").Append(Escape(caption)).Append("\" width=\"").Append(Charts.PlotImage.Width)
+            .Append("\" height=\"").Append(Charts.PlotImage.Height).Append("\">");
+        Markup("</picture>");
+        Element("figcaption", caption);
+        return Close("figure");
+    }
+
+    /// <summary>Opens a collapsed block whose summary line is escaped text; close it with Close("details").</summary>
+    public HtmlWriter OpenDetails(string summary, string? cssClass = null)
+    {
+        Open("details", cssClass);
+        return Element("summary", summary);
+    }
+
+    /// <summary>A highlighted caution about the science (weak fit, unconverged run), shown where it applies.</summary>
+    public HtmlWriter Warning(string text) => Paragraph(text, "warning");
+
     public override string ToString() => _sb.ToString();
 }

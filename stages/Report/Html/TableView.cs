@@ -14,9 +14,12 @@ internal static class TableView
         int rows = Math.Min(table.RowCount, maxRows);
         for (int r = 0; r < rows; r++)
             view.AddRow(columns.Select(c => Cell(c, r)).ToArray());
-        view.Write(html, caption);
+        bool collapse = table.RowCount > HtmlTable.CollapseAbove;
+        if (collapse) html.OpenDetails($"{caption} ({table.RowCount} rows)");
+        view.Write(html, caption, collapsed: false);
         if (table.RowCount > maxRows)
             html.Paragraph($"Showing the first {maxRows} of {table.RowCount} rows.", "note");
+        if (collapse) html.Close("details");
     }
 
     public static string Cell(Column column, int row) => column.Type switch

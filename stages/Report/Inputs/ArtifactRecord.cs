@@ -11,10 +11,8 @@ public sealed record ArtifactRecord(string Port, PortKind Kind, string Hash, IRe
     public string? ParamsHash => ProvenanceKeys.Find(Metadata, ProvenanceKeys.ParamsHash);
     public string? Parameters => ProvenanceKeys.Find(Metadata, ProvenanceKeys.Params);
     public string? ToolVersion => ProvenanceKeys.Find(Metadata, ProvenanceKeys.ToolVersion);
-    public string? Created => ProvenanceKeys.Find(Metadata, ProvenanceKeys.Created);
-
-    /// <summary>Metadata keys not shown in their own column.</summary>
+    /// <summary>Metadata keys not shown in their own column, clock readings left out (see <see cref="ProvenanceKeys.IsTime"/>).</summary>
     public IEnumerable<KeyValuePair<string, string>> OtherMetadata => Metadata
-        .Where(kv => !ProvenanceKeys.IsKnown(kv.Key))
+        .Where(kv => !ProvenanceKeys.IsKnown(kv.Key) && !ProvenanceKeys.IsTime(kv.Key))
         .OrderBy(kv => kv.Key, StringComparer.Ordinal);
 }

@@ -33,6 +33,16 @@ public static class ProvenanceKeys
         return null;
     }
 
+    /// <summary>Keys that hold a clock reading (creation, start or end time, duration). The report leaves them out:
+    /// times belong to run records, not to artifacts, and the same inputs must give the same report bytes.</summary>
+    public static bool IsTime(string key)
+    {
+        var n = Normalize(key);
+        return Created.Contains(n) || n.Contains("utc", StringComparison.Ordinal) || n.Contains("time", StringComparison.Ordinal)
+            || n.Contains("duration", StringComparison.Ordinal) || n.Contains("elapsed", StringComparison.Ordinal)
+            || n.EndsWith("at", StringComparison.Ordinal) && (n.StartsWith("created", StringComparison.Ordinal) || n.StartsWith("started", StringComparison.Ordinal) || n.StartsWith("finished", StringComparison.Ordinal));
+    }
+
     public static bool IsKnown(string key)
     {
         var n = Normalize(key);

@@ -42,6 +42,20 @@ public sealed class ReportInputs
     public IEnumerable<BarrierModelFile> Models =>
         new[] { ModelForward, ModelKra }.Where(m => m is not null).Select(m => m!);
 
+    private readonly Dictionary<string, object?> _derived = new(StringComparer.Ordinal);
+
+    /// <summary>A value computed from the inputs once per report (warnings, learning curves), shared by the
+    /// headline and the section that shows it in full.</summary>
+    public T Derived<T>(string key, Func<T> compute)
+    {
+        if (!_derived.TryGetValue(key, out var value))
+        {
+            value = compute();
+            _derived[key] = value;
+        }
+        return (T)value!;
+    }
+
     public Table? Table(string port) => _tables.GetValueOrDefault(port);
     public string? Path(string port) => _paths.GetValueOrDefault(port);
     public bool Has(string port) => _tables.ContainsKey(port) || _paths.ContainsKey(port);

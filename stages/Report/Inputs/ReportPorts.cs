@@ -18,6 +18,7 @@ public static class ReportPorts
     public const string KmcSummary = "kmc_summary";
     public const string KmcResults = "kmc_results";
     public const string KmcPlots = "kmc_plots";
+    public const string KmcMsd = "kmc_msd";
     public const string Truth = "truth";
     public const string ModelForward = "model_forward";
     public const string ModelKra = "model_kra";
@@ -38,6 +39,7 @@ public static class ReportPorts
         Optional(KmcSummary, PortKind.Table, "kMC observables per composition and temperature (kmc.summary)"),
         Optional(KmcResults, PortKind.Table, "kMC results per run (kmc.results)"),
         Optional(KmcPlots, PortKind.Directory, "kMC plots (kmc.plots)"),
+        Optional(KmcMsd, PortKind.Table, "tracer and collective MSD against time per run, to check the runs are diffusive (kmc.msd)"),
         Optional(Truth, PortKind.File, "truth.yaml of a synthetic dataset (synth.truth)"),
         Optional(ModelForward, PortKind.File, "forward-barrier model JSON (fit.model_forward)"),
         Optional(ModelKra, PortKind.File, "KRA-barrier model JSON (fit.model_kra)"),

@@ -38,8 +38,17 @@ internal static class CeMetricsView
             };
             if (structures.Any(i => double.IsFinite(truth[i])))
                 series.Add(("truth", structures.Select(i => values[i]).ToArray(), structures.Select(i => truth[i]).ToArray()));
-            var png = ParityChart.Render("Cluster expansion against DFT", "DFT energy (eV per formula unit)", "CE energy (eV per formula unit)", series);
-            html.Figure(EmbeddedImage.Png(png), $"Training energies: CE fit (and truth) against DFT, {structures.Length} structures");
+            var chart = ParityChart.Render("Cluster expansion against DFT", "DFT energy (eV per formula unit)", "CE energy (eV per formula unit)", series);
+            html.Figure(chart, FigureIds.CeParity, $"CE parity: energy predicted by the fitted cluster expansion (filled circles) against the DFT energy of each of the {structures.Length} training structures"
+                + (series.Count > 1 ? "; open markers: the truth CE of the synthetic study at the same structures. " : ". ")
+                + "Points on the dashed y = x line are reproduced exactly; the energies cluster by composition, so the next figure shows the deviations.");
+            var dft = structures.Select(i => values[i]).ToArray();
+            var deviations = new List<LineSeries> { new("CE fit - DFT", dft, structures.Select(i => 1000 * (fitted[i] - values[i])).ToArray()) };
+            if (series.Count > 1) deviations.Add(new("truth CE - DFT", dft, structures.Select(i => 1000 * (truth[i] - values[i])).ToArray()));
+            var deviation = ScatterChart.Render("Cluster-expansion error per structure", "DFT energy (eV per formula unit)", "E - E_DFT (meV per formula unit)", deviations);
+            html.Figure(deviation, FigureIds.CeDeviation, "Error of the cluster expansion per training structure: CE energy minus DFT energy (meV per formula unit) against the DFT energy; filled circles the fitted CE"
+                + (series.Count > 1 ? ", open squares the truth CE (its scatter is the noise planted in the synthetic DFT energies, the floor no fit can beat)." : ".")
+                + " A fit whose spread matches the truth's has learned all there is to learn; a trend within a composition cluster means missing interactions.");
         }
 
         var eciRows = Rows("eci").Where(i => double.IsFinite(truth[i])).ToArray();

@@ -69,7 +69,7 @@ internal sealed class ClusterExpansionSection : IReportSection
             .Take(80)
             .ToList();
         if (bars.Count == 0) return;
-        var png = BarChart.Render("Effective cluster interactions of clusters with 2 or more sites", "orbit", "ECI (eV)", bars);
-        html.Figure(EmbeddedImage.Png(png), "ECI per correlation function of the pair and larger clusters (first 80), grouped by orbit");
+        var chart = BarChart.Render("Effective cluster interactions of clusters with 2 or more sites", "orbit index", "ECI (eV)", bars);
+        html.Figure(chart, "fig-eci", "Effective cluster interactions (eV) of the pair and larger clusters (first 80 correlation functions), labelled by orbit index at each orbit's first function. Positive (blue) ECIs penalise, negative (vermillion) ECIs favour the decoration; point terms are left out because they act as chemical potentials.");
     }
 }

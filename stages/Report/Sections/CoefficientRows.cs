@@ -10,6 +10,9 @@ internal sealed record CoefficientRow(string Model, string Feature, double Value
 /// <summary>Reads validate's coefficients table by column meaning (model, feature, value, CI bounds).</summary>
 internal static class CoefficientRows
 {
+    /// <summary>Feature name of the intercept row in validate's coefficients table.</summary>
+    public const string InterceptName = "(intercept)";
+
     public static IReadOnlyList<CoefficientRow>? Read(Table? table)
     {
         var features = TableColumns.Texts(table, "feature", "name", "descriptor", "term");

@@ -31,6 +31,7 @@ internal sealed class DatasetSection : IReportSection
         WriteRejected(html, rejected, options);
         WritePathTypes(html, features ?? hops);
         WriteEnergies(html, hops, features);
+        NebProfiles.Write(html, hops, features);
     }
 
     private static void WriteCounts(HtmlWriter html, Table? hops, Table? rejected, Table? features)
@@ -139,8 +140,10 @@ internal sealed class DatasetSection : IReportSection
         {
             var series = HistogramSeries(column, hops, features);
             if (series.Count == 0) continue;
-            var png = HistogramChart.Render($"Histogram of the {label}", label, series);
-            html.Figure(EmbeddedImage.Png(png), series.Count > 1 ? $"{label}, by path type" : label);
+            var chart = HistogramChart.Render($"Histogram of the {label}", label, series);
+            html.Figure(chart, "fig-histogram-" + column.Replace('_', '-'), series.Count > 1
+                ? $"Distribution of the {label} of the accepted hops, one colour per path type (bars side by side within each bin; n per type in the legend). A path type whose bars sit to the right has higher barriers."
+                : $"Distribution of the {label} of the accepted hops.");
         }
     }
 

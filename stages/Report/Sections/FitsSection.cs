@@ -22,8 +22,11 @@ internal sealed class FitsSection : IReportSection
 
     public void Write(HtmlWriter html, ReportInputs inputs, ReportOptions options)
     {
+        ScienceWarningsView.WriteFor(html, inputs, Id);
         WriteModels(html, inputs);
         WriteCoefficients(html, inputs, options);
+        CoefficientForest.Write(html, inputs);
+        LearningCurveView.Write(html, inputs);
         WriteMetrics(html, inputs, options);
         WritePlots(html, inputs);
         WriteClassifier(html, inputs, options);
@@ -104,7 +107,9 @@ internal sealed class FitsSection : IReportSection
         bool hasCvCurve = false;
         if (inputs.Path(ReportPorts.ValidatePlots) is { } folder)
         {
+            html.OpenDetails("Plots written by the validate stage (parity, residuals, Lasso path, CV curve)");
             embedded = PlotFolder.Write(html, folder, PlotOrder);
+            html.Close("details");
             hasCvCurve = PlotFolder.ImageFiles(folder, PlotOrder).Any(f => f.Contains("cv", StringComparison.OrdinalIgnoreCase));
             if (embedded == 0) html.Paragraph("The validate plot folder holds no images.", "note");
         }
@@ -113,10 +118,10 @@ internal sealed class FitsSection : IReportSection
             foreach (var m in inputs.Models)
             {
                 if (m.Alphas is not { Length: > 1 } alphas || m.MsePathMean?.Length != alphas.Length) continue;
-                var png = LineChart.Render($"LassoCV curve, {m.Target}", "log10 alpha", "mean CV MSE (eV^2)",
+                var chart = LineChart.Render($"LassoCV curve, {m.Target}", "log10 alpha (alpha in eV)", "mean CV MSE (eV^2)",
                     [new LineSeries("mean fold MSE", alphas.Select(Math.Log10).ToArray(), m.MsePathMean)],
                     m.Alpha is { } a ? Math.Log10(a) : null, "chosen alpha");
-                html.Figure(EmbeddedImage.Png(png), $"CV curve of {m.Target}, drawn from the model file");
+                html.Figure(chart, "fig-cv-curve-" + CoefficientRows.TargetKey(m.Target), $"Cross-validation curve of the {m.Target} model (from the model file): mean squared error over the CV folds against the Lasso penalty alpha. The dashed line is the chosen alpha (lowest mean error); to its left the model overfits, to its right it underfits.");
                 embedded++;
             }
         }
@@ -130,6 +135,11 @@ internal sealed class FitsSection : IReportSection
         if (table is null)
         {
             html.NotPartOfRun("Classifier metrics", [ReportPorts.ClassifierMetrics]);
+            return;
+        }
+        if (TableColumns.Texts(table, ReportColumns.ClassifierSkipped) is { Length: > 0 } skipped && skipped[0].Length > 0)
+        {
+            html.Paragraph($"The path classifier was not trained: {skipped[0]}", "missing");
             return;
         }
         if (ConfusionMatrix.Read(table) is { } matrix)

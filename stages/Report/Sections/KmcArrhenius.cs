@@ -19,7 +19,7 @@ internal static class KmcArrhenius
     public static IEnumerable<string> FitColumns(Table summary) =>
         summary.Columns.Select(c => c.Name).Where(n => n.StartsWith("arrhenius_", StringComparison.Ordinal));
 
-    public static void Write(HtmlWriter html, IReadOnlyList<KmcPoint> points, Table? summary, bool drawPlot)
+    public static void Write(HtmlWriter html, IReadOnlyList<KmcPoint> points, Table? summary, string unit)
     {
         html.Heading(3, "Arrhenius behaviour");
         var series = new List<LineSeries>();
@@ -45,11 +45,9 @@ internal static class KmcArrhenius
             html.Paragraph("No positive diffusivity to plot.", "note");
             return;
         }
-        if (drawPlot)
-        {
-            var png = LineChart.Render("Arrhenius plot", "1000 / T (1/K)", "log10 D", series);
-            html.Figure(EmbeddedImage.Png(png), "log10 D against 1000/T per composition x (error bars: one standard error)");
-        }
+        var chart = LineChart.Render("Arrhenius plot", "1000 / T (1/K)", $"log10 D ({unit})", series);
+        html.Figure(chart, FigureIds.Arrhenius, "Arrhenius plot: log10 of the tracer (D*) and jump (D_J) diffusivities against 1000/T, one line per diffusivity and composition x; error bars are one standard error over seeds. "
+            + "A straight line means a single activation energy, E_a = -slope × 1000 × k_B × ln 10 (a slope of -1 is 0.198 eV); curvature means the mechanism changes with T.");
         if (fits.RowCount > 0)
             fits.Write(html, "Arrhenius fits ln D = ln D0 - E_a/(k_B T): the kmc stage's (weighted, ± one standard error) and an unweighted recomputation from the table above");
     }

@@ -25,6 +25,7 @@ internal static class KmcObservables
     public const string Tracer = "d_tracer";
     public const string Jump = "d_jump";
     public const string Haven = "haven_ratio";
+    public const string Conductivity = "conductivity";
     public const string Percolates = "percolates";
     public const string SpanningFraction = "spanning_fraction";
 
@@ -36,7 +37,7 @@ internal static class KmcObservables
         new("runs", "runs", [("runs", "")]),
         new(Tracer, "tracer D*", [("d_tracer_cm2_s", "cm^2/s"), ("d_tracer", "")]),
         new(Jump, "jump D_J", [("d_jump_cm2_s", "cm^2/s"), ("d_jump", "")]),
-        new("conductivity", "conductivity sigma", [("conductivity_s_cm", "S/cm"), ("conductivity_s_m", "S/m"), ("conductivity", "")]),
+        new(Conductivity, "conductivity sigma", [("conductivity_s_cm", "S/cm"), ("conductivity_s_m", "S/m"), ("conductivity", "")]),
         new(Haven, "Haven ratio H_R", [("haven_ratio", "")]),
         new("correlation_factor", "correlation factor f", [("correlation_factor", "")]),
         new("fraction_0tm_hops", "share of 0-TM hops", [("fraction_0tm_hops", "")]),
@@ -68,6 +69,14 @@ internal static class KmcObservables
             }
         }
         return used;
+    }
+
+    /// <summary>The unit a found quantity's column implies ("cm^2/s"), "" when unknown.</summary>
+    public static string Unit(KmcObservableSet set, string key)
+    {
+        var header = set.Found.FirstOrDefault(f => f.Quantity.Key == key).Header ?? "";
+        int open = header.LastIndexOf('(');
+        return open >= 0 && header.EndsWith(')') ? header[(open + 1)..^1] : "";
     }
 
     private static KmcObservableSet? Read(Table? table, bool averageRuns)

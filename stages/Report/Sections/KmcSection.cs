@@ -1,18 +1,19 @@
 using Pipeline.Abstractions;
 using Pipeline.Report.Html;
 using Pipeline.Report.Inputs;
+using Pipeline.Report.Science;
 
 namespace Pipeline.Report.Sections;
 
-/// <summary>kMC: diffusivities, conductivity, Haven ratio and more per x and T, the Arrhenius plot and fits,
-/// 0-TM percolation, per-run results and the kMC stage's own plots.</summary>
+/// <summary>kMC: D*, D_J and sigma against x, the Arrhenius plot and fits, 0-TM percolation against x, then (collapsed)
+/// the observables per x and T, per-run results and the kMC stage's own plots.</summary>
 internal sealed class KmcSection : IReportSection
 {
     private static readonly string[] PlotOrder = ["arrhenius", "msd", "haven", "percolation", "conductivity"];
 
     public string Id => "kmc";
     public string Title => "Kinetic Monte Carlo";
-    public IReadOnlyList<string> Ports => [ReportPorts.KmcSummary, ReportPorts.KmcResults, ReportPorts.KmcPlots];
+    public IReadOnlyList<string> Ports => [ReportPorts.KmcSummary, ReportPorts.KmcResults, ReportPorts.KmcPlots, ReportPorts.KmcMsd];
 
     public void Write(HtmlWriter html, ReportInputs inputs, ReportOptions options)
     {
@@ -20,8 +21,10 @@ internal sealed class KmcSection : IReportSection
         var results = inputs.Table(ReportPorts.KmcResults);
         var plots = inputs.Path(ReportPorts.KmcPlots);
         var observables = KmcObservables.FromSummary(summary) ?? KmcObservables.FromRuns(results);
+        ScienceWarningsView.WriteFor(html, inputs, Id);
+        if (!inputs.Has(ReportPorts.KmcMsd))
+            html.Paragraph($"Whether each run's MSD is linear in time (diffusive) is not checked: input {ReportPorts.KmcMsd} is not connected.", "note");
 
-        html.Heading(3, "Diffusion and conductivity per x and T");
         if (observables is null || observables.Points.Count == 0)
         {
             html.NotPartOfRun("kMC observables per x and T", [ReportPorts.KmcSummary, ReportPorts.KmcResults]);
@@ -30,22 +33,31 @@ internal sealed class KmcSection : IReportSection
         {
             if (summary is null)
                 html.Paragraph("The summary table is not part of this run; values are means over the runs, ± their standard error.", "note");
-            WriteObservables(html, observables);
-            bool folderHasArrhenius = plots is not null &&
-                PlotFolder.ImageFiles(plots, PlotOrder).Any(f => f.Contains("arrhenius", StringComparison.OrdinalIgnoreCase));
-            KmcArrhenius.Write(html, observables.Points, summary, drawPlot: !folderHasArrhenius);
+            KmcCompositionFigures.Write(html, observables);
+            KmcArrhenius.Write(html, observables.Points, summary, KmcObservables.Unit(observables, KmcObservables.Tracer) is { Length: > 0 } u ? u : "as in the table");
             WritePercolation(html, observables.Points);
+            html.Heading(3, "Observables per x and T");
+            html.OpenDetails($"Table of every observable per composition and temperature ({observables.Points.Count} rows)");
+            WriteObservables(html, observables);
+            html.Close("details");
         }
         if (summary is not null) WriteOtherSummaryColumns(html, summary, options);
 
         html.Heading(3, "Runs");
-        if (results is not null) TableView.Write(html, results, "kMC results per run", options.MaxTableRows);
+        if (results is not null)
+        {
+            html.OpenDetails($"kMC results per run ({results.RowCount} runs)");
+            TableView.Write(html, results, "kMC results per run", options.MaxTableRows);
+            html.Close("details");
+        }
         else html.NotPartOfRun("Per-run results", [ReportPorts.KmcResults]);
 
-        html.Heading(3, "kMC plots");
+        html.Heading(3, "The kmc stage's own plots");
         if (plots is not null)
         {
+            html.OpenDetails("Plots written by the kmc stage (Arrhenius, MSD against time per run)");
             if (PlotFolder.Write(html, plots, PlotOrder) == 0) html.Paragraph("The kMC plot folder holds no images.", "note");
+            html.Close("details");
         }
         else html.NotPartOfRun("kMC plots", [ReportPorts.KmcPlots]);
     }
@@ -67,27 +79,25 @@ internal sealed class KmcSection : IReportSection
             if (derivedHaven) cells.Add(Format.Number(p.Value(KmcObservables.Tracer) / p.Value(KmcObservables.Jump)));
             table.AddRow(cells.ToArray());
         }
-        table.Write(html, "Observables per composition and temperature (± standard error over seeds)");
+        table.Write(html, "Observables per composition and temperature (± standard error over seeds)", collapsed: false);
     }
 
     private static void WritePercolation(HtmlWriter html, IReadOnlyList<KmcPoint> points)
     {
         html.Heading(3, "0-TM percolation");
-        var perX = points.GroupBy(p => p.X).OrderBy(g => g.Key)
-            .Select(g => (X: g.Key, Spans: g.First().Value(KmcObservables.Percolates),
-                Fraction: g.First().Value(KmcObservables.SpanningFraction), FractionError: g.First().Error(KmcObservables.SpanningFraction)))
-            .Where(r => double.IsFinite(r.Spans) || double.IsFinite(r.Fraction))
-            .ToList();
+        var compositions = CompositionResult.From(points);
+        var perX = compositions.Where(c => double.IsFinite(c.PercolatingShare) || double.IsFinite(c.LiFractionSpanning)).ToList();
         if (perX.Count == 0)
         {
             html.Paragraph("The kMC tables carry no percolation columns.", "note");
             return;
         }
+        KmcCompositionFigures.WritePercolation(html, perX);
         var table = new HtmlTable("x", "0-TM network spans the cell", "Li fraction in the spanning cluster");
         foreach (var r in perX)
         {
-            var spans = double.IsNaN(r.Spans) ? "n/a" : r.Spans >= 1 ? "yes" : r.Spans <= 0 ? "no" : $"in {Format.Percent(r.Spans)} of runs";
-            table.AddRow(Format.Number(r.X), spans, Format.WithError(r.Fraction, r.FractionError));
+            var spans = double.IsNaN(r.PercolatingShare) ? "n/a" : r.PercolatingShare >= 1 ? "yes" : r.PercolatingShare <= 0 ? "no" : $"in {Format.Percent(r.PercolatingShare)} of runs";
+            table.AddRow(Format.Number(r.X), spans, Format.WithError(r.LiFractionSpanning, r.LiFractionSpanningError));
         }
         table.Write(html, "Percolation of the 0-TM network per composition (starting configurations)");
     }

@@ -33,11 +33,22 @@ internal static class PlotFolder
         return written;
     }
 
-    /// <summary>"parity_kra.png" becomes "parity kra (parity_kra.png)".</summary>
+    /// <summary>What a stage's plot shows and how to read it, known from its file name ("parity_kra.png"), with the
+    /// file name; a plot of unknown kind is captioned by its name alone.</summary>
     public static string Caption(string relativePath)
     {
         var stem = Path.GetFileNameWithoutExtension(relativePath).Replace('_', ' ').Replace('-', ' ');
-        return $"{stem} ({relativePath})";
+        var name = Path.GetFileNameWithoutExtension(relativePath).ToLowerInvariant();
+        var model = name.Contains("kra", StringComparison.Ordinal) ? "KRA-barrier" : name.Contains("forward", StringComparison.Ordinal) ? "forward-barrier" : "barrier";
+        string? meaning =
+            name.Contains("parity", StringComparison.Ordinal) ? $"Parity of the {model} model: predicted against NEB barrier per hop (eV); points on the diagonal are predicted exactly."
+            : name.Contains("residual", StringComparison.Ordinal) ? $"Residuals of the {model} model (predicted - NEB, eV) against the prediction; a trend or funnel means missing physics."
+            : name.Contains("path", StringComparison.Ordinal) ? $"Lasso path of the {model} model: each standardized coefficient against log10 alpha; the dashed line is the chosen alpha, descriptors that enter early matter most."
+            : name.Contains("cv", StringComparison.Ordinal) ? $"Cross-validation curve of the {model} model: mean CV error against log10 alpha; the chosen alpha is marked."
+            : name.Contains("arrhenius", StringComparison.Ordinal) ? "The kmc stage's Arrhenius plot (log10 D against 1000/T)."
+            : name.Contains("msd", StringComparison.Ordinal) ? "Mean squared displacement against time per kMC run; diffusive runs are straight lines."
+            : null;
+        return meaning is null ? $"{stem} ({relativePath})" : $"{meaning} ({relativePath})";
     }
 
     private static int FormatPreference(string path) => Path.GetExtension(path).ToLowerInvariant() switch

@@ -15,20 +15,31 @@ internal sealed class ProvenanceSection : IReportSection
 
     public void Write(HtmlWriter html, ReportInputs inputs, ReportOptions options)
     {
-        var table = new HtmlTable("input", "kind", "content hash", "producing stage", "stage type", "params hash", "params", "tool version", "created", "other metadata");
+        // Clock readings (created_utc, run times) are left out: they go to run records, not artifacts, and a report
+        // of the same inputs must be byte-identical (issue #17).
+        html.Paragraph("Every input's content hash identifies it exactly; creation and run times are not part of the report (they are in the engine's run records), so the same inputs give the same report bytes.", "note");
+        var table = new HtmlTable("input", "kind", "content hash", "producing stage", "stage type", "params hash", "params", "tool version", "other metadata");
         foreach (var a in inputs.Artifacts)
         {
             table.AddRow(a.Port, Kind(a.Kind), a.Hash, a.ProducingStage ?? "n/a", a.StageType ?? "n/a", a.ParamsHash ?? "n/a", a.Parameters ?? "n/a",
-                a.ToolVersion ?? "n/a", a.Created ?? "n/a", string.Join("; ", a.OtherMetadata.Select(kv => $"{kv.Key}={kv.Value}")));
+                a.ToolVersion ?? "n/a", string.Join("; ", a.OtherMetadata.Select(kv => $"{kv.Key}={kv.Value}")));
         }
-        table.Write(html, "Input artifacts");
+        html.OpenDetails($"Input artifacts: hashes, producing stages, params ({inputs.Artifacts.Count} inputs)");
+        table.Write(html, "Input artifacts", collapsed: false);
+        html.Close("details");
 
         var missing = ReportPorts.Inputs.Where(p => !inputs.Has(p.Name)).Select(p => p.Name).ToList();
         if (missing.Count > 0) html.Paragraph("Inputs not connected in this run: " + string.Join(", ", missing) + ".", "note");
 
         var run = new HtmlTable("key", "value");
-        foreach (var (key, value) in inputs.RunProvenance.OrderBy(kv => kv.Key, StringComparer.Ordinal)) run.AddRow(key, value);
-        if (run.RowCount > 0) run.Write(html, "This report's run");
+        foreach (var (key, value) in inputs.RunProvenance.Where(kv => !ProvenanceKeys.IsTime(kv.Key)).OrderBy(kv => kv.Key, StringComparer.Ordinal))
+            run.AddRow(key, value);
+        if (run.RowCount > 0)
+        {
+            html.OpenDetails($"This report's run ({run.RowCount} keys)");
+            run.Write(html, "This report's run", collapsed: false);
+            html.Close("details");
+        }
         else html.Paragraph("The engine gave no provenance for this report's run.", "note");
     }
 
