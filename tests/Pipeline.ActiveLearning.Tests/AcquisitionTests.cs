@@ -1,6 +1,6 @@
 using Pipeline.ActiveLearning.Acquisition;
 using Pipeline.ActiveLearning.Loop;
-using Pipeline.Fitting.Models;
+using Pipeline.Contracts;
 using Pipeline.RockSalt;
 
 namespace Pipeline.ActiveLearning.Tests;

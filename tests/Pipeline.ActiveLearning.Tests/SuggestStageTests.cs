@@ -1,6 +1,6 @@
 using Pipeline.Abstractions;
 using Pipeline.ActiveLearning.Loop;
-using Pipeline.Fitting.Models;
+using Pipeline.Contracts;
 using Pipeline.Fitting.Regression;
 using Pipeline.RockSalt;
 using Pipeline.Suggest.Stage;

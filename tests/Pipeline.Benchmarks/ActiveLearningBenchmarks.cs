@@ -2,7 +2,7 @@ using BenchmarkDotNet.Attributes;
 using Pipeline.ActiveLearning.Acquisition;
 using Pipeline.ActiveLearning.Candidates;
 using Pipeline.ActiveLearning.Loop;
-using Pipeline.Fitting.Models;
+using Pipeline.Contracts;
 using Pipeline.RockSalt;
 
 namespace Pipeline.Benchmarks;

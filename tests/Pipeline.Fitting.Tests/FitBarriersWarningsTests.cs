@@ -1,6 +1,7 @@
+using Pipeline.Fitting.Regression;
 using Pipeline.Abstractions;
 using Pipeline.Fitting.Classification;
-using Pipeline.Fitting.Models;
+using Pipeline.Contracts;
 using Pipeline.Fitting.Stages;
 using Pipeline.Fitting.Tests.Support;
 
@@ -13,7 +14,7 @@ public class FitBarriersWarningsTests
     {
         var ctx = new TestStageContext(stage, parameters);
         var scalerPath = Path.Combine(ctx.OutputDirectory, "scaler.json");
-        ScalerFile.Save(Scaler.Fit(DescriptorNames.All, DescriptorNames.All.Select(table.Doubles).ToList(), "t"), scalerPath);
+        ScalerFile.Save(ScalerFit.Fit(DescriptorNames.All, DescriptorNames.All.Select(table.Doubles).ToList(), "t"), scalerPath);
         ctx.WithTable("features", table).WithPath("scaler", scalerPath);
         return ctx;
     }

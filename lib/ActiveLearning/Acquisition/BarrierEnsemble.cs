@@ -1,4 +1,4 @@
-using Pipeline.Fitting.Models;
+using Pipeline.Contracts;
 using Pipeline.Fitting.Regression;
 using Pipeline.Fitting.Validation;
 

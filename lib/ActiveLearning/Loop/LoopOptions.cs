@@ -1,4 +1,4 @@
-using Pipeline.Fitting.Models;
+using Pipeline.Contracts;
 
 namespace Pipeline.ActiveLearning.Loop;
 

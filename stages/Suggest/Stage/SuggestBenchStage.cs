@@ -1,7 +1,7 @@
 using System.Globalization;
 using Pipeline.Abstractions;
 using Pipeline.ActiveLearning.Loop;
-using Pipeline.Fitting.Models;
+using Pipeline.Contracts;
 
 namespace Pipeline.Suggest.Stage;
 

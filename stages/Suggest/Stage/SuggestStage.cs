@@ -4,7 +4,7 @@ using Pipeline.ActiveLearning.Candidates;
 using Pipeline.ActiveLearning.Neb;
 using Pipeline.ClusterExpansion;
 using Pipeline.Fitting.Classification;
-using Pipeline.Fitting.Models;
+using Pipeline.Contracts;
 using Pipeline.RockSalt;
 
 namespace Pipeline.Suggest.Stage;

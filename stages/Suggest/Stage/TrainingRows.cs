@@ -1,6 +1,6 @@
 using System.Globalization;
 using Pipeline.Abstractions;
-using Pipeline.Fitting.Models;
+using Pipeline.Contracts;
 
 namespace Pipeline.Suggest.Stage;
 
