@@ -2,7 +2,7 @@ using Pipeline.Abstractions;
 
 namespace Pipeline.Contracts;
 
-/// <summary>The classifier_metrics table of fit-barriers: the cross-validated confusion matrix (one row per true path label).</summary>
+/// <summary>The classifier_metrics table of fit-barriers: the cross-validated confusion matrix (one row per true path label), or one row with skipped_reason when the data cannot train a classifier (the matrix columns are then absent).</summary>
 public static class ClassifierMetricsContract
 {
     public const string Artifact = "classifier_metrics";
@@ -14,17 +14,19 @@ public static class ClassifierMetricsContract
     public const string Accuracy = "accuracy";
     public const string Folds = "folds";
     public const string Trainer = "trainer";
+    public const string SkippedReason = "skipped_reason";
     public const string PredictedPrefix = "predicted_";
 
     public static TableSchema Schema { get; } = new(Artifact, 1,
     [
-        new(TrueLabel, ColumnType.String, "", "true path label"),
-        new(N, ColumnType.Int64, "", "hops with this label"),
-        new(Recall, ColumnType.Float64, "1", "recall of this label"),
-        new(Precision, ColumnType.Float64, "1", "precision of this label"),
-        new(Accuracy, ColumnType.Float64, "1", "overall accuracy (same on every row)"),
-        new(Folds, ColumnType.Int64, "", "cross-validation folds"),
+        new(TrueLabel, ColumnType.String, "", "true path label", Required: false),
+        new(N, ColumnType.Int64, "", "hops with this label", Required: false),
+        new(Recall, ColumnType.Float64, "1", "recall of this label", Required: false),
+        new(Precision, ColumnType.Float64, "1", "precision of this label", Required: false),
+        new(Accuracy, ColumnType.Float64, "1", "overall accuracy (same on every row)", Required: false),
+        new(Folds, ColumnType.Int64, "", "cross-validation folds", Required: false),
         new(Trainer, ColumnType.String, "", "ML.NET trainer"),
+        new(SkippedReason, ColumnType.String, "", "why the classifier was not trained (then the only other column is trainer)", Required: false),
     ],
     [
         new(PredictedPrefix, ColumnType.Int64, "", "hops of this true label predicted as the label after the prefix"),

@@ -1,9 +1,10 @@
+using Pipeline.Contracts;
 using System.Text.Json;
 
 namespace Pipeline.Report.Inputs;
 
-/// <summary>What the report shows of a model-*.json ("barrier-model/1", docs/CONTRACTS.md): coefficients in physical
-/// units, the chosen alpha, the CV path and the CV error. Fields that are absent stay null.</summary>
+/// <summary>What the report shows of a model-*.json ("barrier-model/1", read by its one reader, Pipeline.Contracts'
+/// BarrierModel): coefficients in physical units, the chosen alpha, the CV path and the CV error.</summary>
 public sealed record BarrierModelFile(
     string Target,
     string[] Features,
@@ -17,27 +18,24 @@ public sealed record BarrierModelFile(
     string? TrainingDataHash,
     IReadOnlyDictionary<string, string> Scalars)
 {
+    /// <summary>Reads a model file through its contract (<see cref="BarrierModel"/>, "barrier-model/1"); the other
+    /// top-level scalars are kept for the provenance listing.</summary>
     public static BarrierModelFile Load(string path, string fallbackTarget)
     {
+        var model = BarrierModel.Load(path);
         using var doc = JsonFields.Parse(path);
-        var root = doc.RootElement;
-        var features = JsonFields.Texts(root, "features") ?? [];
-        var coefPhysical = JsonFields.Numbers(root, "coef_physical");
-        var coefStandardized = JsonFields.Numbers(root, "coef_standardized");
-        if (coefPhysical is not null && coefPhysical.Length != features.Length)
-            throw new InvalidDataException($"{path}: coef_physical has {coefPhysical.Length} values for {features.Length} features");
         return new BarrierModelFile(
-            JsonFields.Text(root, "target") ?? fallbackTarget,
-            features,
-            coefPhysical,
-            coefStandardized?.Length == features.Length ? coefStandardized : null,
-            JsonFields.Number(root, "intercept_physical"),
-            JsonFields.Number(root, "alpha"),
-            JsonFields.Numbers(root, "alphas"),
-            JsonFields.RowMeans(root, "mse_path_mean", "mse_path"),
-            JsonFields.Number(root, "cv_rmse"),
-            JsonFields.Text(root, "training_data_hash"),
-            JsonFields.TopLevelScalars(root));
+            model.Target.Length > 0 ? model.Target : fallbackTarget,
+            [.. model.Features],
+            model.CoefPhysical,
+            model.CoefStandardized,
+            model.InterceptPhysical,
+            model.Alpha,
+            model.Alphas,
+            model.MsePathMean,
+            model.CvRmse,
+            model.TrainingDataHash,
+            JsonFields.TopLevelScalars(doc.RootElement));
     }
 
     public int NonZeroCount => CoefPhysical?.Count(c => c != 0) ?? 0;

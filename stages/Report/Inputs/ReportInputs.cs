@@ -1,3 +1,4 @@
+using Pipeline.Contracts;
 using Pipeline.Abstractions;
 
 namespace Pipeline.Report.Inputs;
@@ -24,20 +25,20 @@ public sealed class ReportInputs
         _modelForward = new(() => LoadModel(ReportPorts.ModelForward, "e_forward"));
         _modelKra = new(() => LoadModel(ReportPorts.ModelKra, "e_kra"));
         _eci = new(() => Path(ReportPorts.Eci) is { } eci ? EciFile.Load(eci) : null);
-        _truth = new(() => Path(ReportPorts.Truth) is { } truth ? TruthFile.Load(truth) : null);
+        _truth = new(() => Path(ReportPorts.Truth) is { } truth ? TruthDocument.Load(truth) : null);
     }
 
     private readonly Lazy<BarrierModelFile?> _modelForward;
     private readonly Lazy<BarrierModelFile?> _modelKra;
     private readonly Lazy<EciFile?> _eci;
-    private readonly Lazy<TruthFile?> _truth;
+    private readonly Lazy<TruthDocument?> _truth;
 
     public IReadOnlyList<ArtifactRecord> Artifacts { get; }
     public IReadOnlyDictionary<string, string> RunProvenance { get; }
     public BarrierModelFile? ModelForward => _modelForward.Value;
     public BarrierModelFile? ModelKra => _modelKra.Value;
     public EciFile? Eci => _eci.Value;
-    public TruthFile? Truth => _truth.Value;
+    public TruthDocument? Truth => _truth.Value;
 
     public IEnumerable<BarrierModelFile> Models =>
         new[] { ModelForward, ModelKra }.Where(m => m is not null).Select(m => m!);
@@ -73,6 +74,9 @@ public sealed class ReportInputs
             if (port.Kind == PortKind.Table)
             {
                 var table = ctx.ReadTable(port.Name);
+                // A table that breaks its contract (a renamed or retyped column) stops the report here, naming the
+                // port and the column, instead of silently dropping the sections that read it.
+                ReportPorts.ContractOf(port.Name)?.Check(table, $"report input '{port.Name}'");
                 tables[port.Name] = table;
                 metadata = table.Metadata;
             }

@@ -1,3 +1,4 @@
+using Pipeline.Contracts;
 using Pipeline.Abstractions;
 
 namespace Pipeline.Report.Inputs;
@@ -49,6 +50,22 @@ public static class ReportPorts
     [
         new(ReportOutput, PortKind.File, "self-contained HTML report of the run", FileName: "report.html"),
     ];
+
+    /// <summary>The contract of a table port: what the report reads from it is checked against it on load.</summary>
+    public static TableSchema? ContractOf(string port) => port switch
+    {
+        Hops => HopsContract.Schema,
+        Rejected => RejectedContract.Schema,
+        Features => FeaturesContract.Schema,
+        ClassifierMetrics => ClassifierMetricsContract.Schema,
+        Metrics => ValidationMetricsContract.Schema,
+        Coefficients => CoefficientsContract.Schema,
+        CeMetrics => CeMetricsContract.Schema,
+        KmcSummary => KmcSummaryContract.Schema,
+        KmcResults => KmcResultsContract.Schema,
+        KmcMsd => KmcMsdContract.Schema,
+        _ => null,
+    };
 
     private static PortSpec Optional(string name, PortKind kind, string description) =>
         new(name, kind, description, Optional: true);

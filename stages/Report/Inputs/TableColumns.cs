@@ -3,38 +3,24 @@ using Pipeline.Abstractions;
 
 namespace Pipeline.Report.Inputs;
 
-/// <summary>Column look-up by a list of candidate names (exact first, then case-insensitive), because the report reads
-/// tables from every other stage and should keep working when a column is renamed to a close synonym.</summary>
+/// <summary>Column look-up by the exact name a contract gives (Pipeline.Contracts): the report guesses no synonyms,
+/// so a renamed column is caught where it is renamed (the contract and its golden test), and the report's inputs are
+/// checked against their contracts when they are read (ReportInputs.Load).</summary>
 internal static class TableColumns
 {
-    public static string? Find(Table? table, params string[] candidates)
-    {
-        if (table is null) return null;
-        foreach (var name in candidates)
-        {
-            if (table.Has(name)) return name;
-        }
-        foreach (var name in candidates)
-        {
-            var match = table.Columns.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase));
-            if (match is not null) return match.Name;
-        }
-        return null;
-    }
+    public static string? Find(Table? table, string name) => table is not null && table.Has(name) ? name : null;
 
-    /// <summary>A numeric column (Float64, Int64 or Bool) as doubles, or null when no candidate is numeric.</summary>
-    public static double[]? Numbers(Table? table, params string[] candidates)
+    /// <summary>A numeric column (Float64, Int64 or Bool) as doubles, or null when the table or the column is absent or not numeric.</summary>
+    public static double[]? Numbers(Table? table, string name)
     {
-        var name = Find(table, candidates);
-        if (name is null) return null;
+        if (Find(table, name) is null) return null;
         return table![name].Type is ColumnType.Float64 or ColumnType.Int64 or ColumnType.Bool ? table.AsDoubles(name) : null;
     }
 
     /// <summary>A column as text per row: strings as they are, numbers formatted invariantly.</summary>
-    public static string[]? Texts(Table? table, params string[] candidates)
+    public static string[]? Texts(Table? table, string name)
     {
-        var name = Find(table, candidates);
-        if (name is null) return null;
+        if (Find(table, name) is null) return null;
         var column = table![name];
         return column.Type switch
         {
@@ -47,10 +33,9 @@ internal static class TableColumns
     }
 
     /// <summary>A yes/no column: Bool as is, numbers as non-zero, strings "true"/"yes"/"1".</summary>
-    public static bool[]? Flags(Table? table, params string[] candidates)
+    public static bool[]? Flags(Table? table, string name)
     {
-        var name = Find(table, candidates);
-        if (name is null) return null;
+        if (Find(table, name) is null) return null;
         var column = table![name];
         return column.Type switch
         {

@@ -1,3 +1,4 @@
+using Pipeline.Contracts;
 using Pipeline.Abstractions;
 using Pipeline.Report.Html;
 using Pipeline.Report.Inputs;
@@ -33,7 +34,7 @@ internal static class ScienceWarnings
     private static void Classifier(ReportInputs inputs, List<ScienceWarning> found)
     {
         var table = inputs.Table(ReportPorts.ClassifierMetrics);
-        if (TableColumns.Texts(table, ReportColumns.ClassifierSkipped) is { Length: > 0 } skipped && skipped[0].Length > 0)
+        if (TableColumns.Texts(table, ClassifierMetricsContract.SkippedReason) is { Length: > 0 } skipped && skipped[0].Length > 0)
         {
             found.Add(new("fits", $"The path classifier was not trained: {skipped[0]}"));
             return;
@@ -77,11 +78,11 @@ internal static class ScienceWarnings
     private static void Msd(ReportInputs inputs, List<ScienceWarning> found)
     {
         var msd = inputs.Table(ReportPorts.KmcMsd);
-        var x = TableColumns.Numbers(msd, KmcObservables.XNames);
-        var t = TableColumns.Numbers(msd, KmcObservables.TNames);
-        var seed = TableColumns.Numbers(msd, ReportColumns.Seed);
-        var time = TableColumns.Numbers(msd, ReportColumns.MsdTime);
-        var value = TableColumns.Numbers(msd, ReportColumns.MsdTracer);
+        var x = TableColumns.Numbers(msd, KmcMsdContract.X);
+        var t = TableColumns.Numbers(msd, KmcMsdContract.Temperature);
+        var seed = TableColumns.Numbers(msd, KmcMsdContract.Seed);
+        var time = TableColumns.Numbers(msd, KmcMsdContract.TimeS);
+        var value = TableColumns.Numbers(msd, KmcMsdContract.MsdTracer);
         if (msd is null || x is null || t is null || time is null || value is null) return;
         var runs = Enumerable.Range(0, msd.RowCount).GroupBy(i => (X: x[i], T: t[i], Seed: seed?[i] ?? 0)).ToList();
         var bad = new List<string>();

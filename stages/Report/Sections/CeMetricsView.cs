@@ -1,3 +1,4 @@
+using Pipeline.Contracts;
 using Pipeline.Abstractions;
 using Pipeline.Report.Charts;
 using Pipeline.Report.Html;
@@ -13,12 +14,12 @@ internal static class CeMetricsView
     /// <summary>False when the table does not have the sectioned layout (the caller then shows it as it is).</summary>
     public static bool TryWrite(HtmlWriter html, Table table, ReportOptions options)
     {
-        var sections = TableColumns.Texts(table, "section");
-        var names = TableColumns.Texts(table, "name");
-        var values = TableColumns.Numbers(table, "value");
+        var sections = TableColumns.Texts(table, CeMetricsContract.Section);
+        var names = TableColumns.Texts(table, CeMetricsContract.Name);
+        var values = TableColumns.Numbers(table, CeMetricsContract.Value);
         if (sections is null || names is null || values is null) return false;
-        var fitted = TableColumns.Numbers(table, "fitted") ?? Enumerable.Repeat(double.NaN, table.RowCount).ToArray();
-        var truth = TableColumns.Numbers(table, "truth") ?? Enumerable.Repeat(double.NaN, table.RowCount).ToArray();
+        var fitted = TableColumns.Numbers(table, CeMetricsContract.Fitted) ?? Enumerable.Repeat(double.NaN, table.RowCount).ToArray();
+        var truth = TableColumns.Numbers(table, CeMetricsContract.Truth) ?? Enumerable.Repeat(double.NaN, table.RowCount).ToArray();
         int[] Rows(string section) => Enumerable.Range(0, table.RowCount).Where(i => sections[i] == section).ToArray();
 
         var metricRows = Rows("metric");
@@ -54,8 +55,8 @@ internal static class CeMetricsView
         var eciRows = Rows("eci").Where(i => double.IsFinite(truth[i])).ToArray();
         if (eciRows.Length > 0)
         {
-            var orbits = TableColumns.Numbers(table, "orbit");
-            var decorations = TableColumns.Texts(table, "decoration");
+            var orbits = TableColumns.Numbers(table, CeMetricsContract.Orbit);
+            var decorations = TableColumns.Texts(table, CeMetricsContract.Decoration);
             var ecis = new HtmlTable("function", "orbit", "decoration", "fitted ECI (eV)", "truth ECI (eV)", "fitted - truth");
             foreach (var i in eciRows)
             {

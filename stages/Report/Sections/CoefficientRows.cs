@@ -1,3 +1,4 @@
+using Pipeline.Contracts;
 using Pipeline.Abstractions;
 using Pipeline.Report.Inputs;
 
@@ -15,14 +16,14 @@ internal static class CoefficientRows
 
     public static IReadOnlyList<CoefficientRow>? Read(Table? table)
     {
-        var features = TableColumns.Texts(table, "feature", "name", "descriptor", "term");
-        var values = TableColumns.Numbers(table, "coef_physical", "coef", "coefficient", "estimate", "value");
+        var features = TableColumns.Texts(table, CoefficientsContract.Feature);
+        var values = TableColumns.Numbers(table, CoefficientsContract.CoefPhysical);
         if (table is null || features is null || values is null) return null;
-        var models = TableColumns.Texts(table, "model", "target", "model_name");
-        var low = TableColumns.Numbers(table, "ci_low_physical", "ci_low", "ci_lower", "lower", "ci_lo", "low", "coef_ci_low");
-        var high = TableColumns.Numbers(table, "ci_high_physical", "ci_high", "ci_upper", "upper", "ci_hi", "high", "coef_ci_high");
-        var standardized = TableColumns.Numbers(table, "coef_standardized", "standardized");
-        var selected = TableColumns.Numbers(table, "selected_fraction", "selection_frequency");
+        var models = TableColumns.Texts(table, CoefficientsContract.Model);
+        var low = TableColumns.Numbers(table, CoefficientsContract.CiLowPhysical);
+        var high = TableColumns.Numbers(table, CoefficientsContract.CiHighPhysical);
+        var standardized = TableColumns.Numbers(table, CoefficientsContract.CoefStandardized);
+        var selected = TableColumns.Numbers(table, CoefficientsContract.SelectedFraction);
         return Enumerable.Range(0, table.RowCount).Select(i => new CoefficientRow(
             models?[i] ?? "", features[i], values[i],
             low?[i] ?? double.NaN, high?[i] ?? double.NaN, standardized?[i] ?? double.NaN, selected?[i] ?? double.NaN)).ToList();

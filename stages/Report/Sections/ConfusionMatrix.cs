@@ -1,3 +1,4 @@
+using Pipeline.Contracts;
 using Pipeline.Abstractions;
 using Pipeline.Report.Html;
 using Pipeline.Report.Inputs;
@@ -19,34 +20,23 @@ internal sealed class ConfusionMatrix
     public double Total => Counts.Cast<double>().Sum();
     public double Accuracy => Total == 0 ? double.NaN : Enumerable.Range(0, Labels.Length).Sum(i => Counts[i, i]) / Total;
 
-    /// <summary>Reads either long form (true, predicted, count per row) or wide form (a true-label column plus one
-    /// numeric column per predicted label); null when the table has neither.</summary>
+    /// <summary>Reads fit-barriers' classifier_metrics (ClassifierMetricsContract): a true-label column plus one
+    /// predicted_LABEL count column per label; null when the table is absent or the classifier was skipped.</summary>
     public static ConfusionMatrix? Read(Table? table)
     {
-        var actual = TableColumns.Texts(table, "true", "actual", "true_label", "label_true", "observed", "truth");
+        var actual = TableColumns.Texts(table, ClassifierMetricsContract.TrueLabel);
         if (table is null || actual is null) return null;
-        var predicted = TableColumns.Texts(table, "predicted", "pred", "predicted_label", "label_pred");
-        var count = TableColumns.Numbers(table, "count", "n", "counts");
-        if (predicted is not null && count is not null) return FromLongForm(actual, predicted, count);
-
         var labels = actual.Distinct(StringComparer.Ordinal).ToArray();
-        var columns = labels.Select(l => TableColumns.Numbers(table, l, "pred_" + l, "predicted_" + l)).ToArray();
-        if (columns.Any(c => c is null)) return null;
+        var columns = labels.Select(l => TableColumns.Numbers(table, ClassifierMetricsContract.PredictedPrefix + l)).ToArray();
+        if (Array.FindIndex(columns, c => c is null) is var missing and >= 0)
+            throw new InvalidDataException($"classifier_metrics has a row for true label '{labels[missing]}' but no column " +
+                                           $"'{ClassifierMetricsContract.PredictedPrefix}{labels[missing]}'");
         var counts = new double[labels.Length, labels.Length];
         for (int row = 0; row < actual.Length; row++)
         {
             int t = Array.IndexOf(labels, actual[row]);
             for (int p = 0; p < labels.Length; p++) counts[t, p] += columns[p]![row];
         }
-        return new ConfusionMatrix(labels, counts);
-    }
-
-    private static ConfusionMatrix FromLongForm(string[] actual, string[] predicted, double[] count)
-    {
-        var labels = actual.Concat(predicted).Distinct(StringComparer.Ordinal).OrderBy(Order).ThenBy(l => l, StringComparer.Ordinal).ToArray();
-        var counts = new double[labels.Length, labels.Length];
-        for (int row = 0; row < actual.Length; row++)
-            counts[Array.IndexOf(labels, actual[row]), Array.IndexOf(labels, predicted[row])] += count[row];
         return new ConfusionMatrix(labels, counts);
     }
 

@@ -1,3 +1,4 @@
+using Pipeline.Contracts;
 using Pipeline.Abstractions;
 using Pipeline.Report.Charts;
 using Pipeline.Report.Html;
@@ -40,18 +41,18 @@ internal sealed class DatasetSection : IReportSection
         if (hops is not null)
         {
             counts.AddRow("NEB calculations ingested (accepted hops)", Format.Integer(hops.RowCount));
-            if (TableColumns.Texts(hops, "moving_species") is { } moving)
+            if (TableColumns.Texts(hops, HopsContract.MovingSpecies) is { } moving)
             {
                 foreach (var g in moving.GroupBy(s => s).OrderBy(g => g.Key, StringComparer.Ordinal))
                     counts.AddRow($"hops whose moving ion is {g.Key}", Format.Integer(g.Count()));
             }
-            if (TableColumns.Flags(hops, "climbing") is { } climbing)
+            if (TableColumns.Flags(hops, HopsContract.Climbing) is { } climbing)
                 counts.AddRow("climbing-image NEBs", Format.Integer(climbing.Count(c => c)));
         }
         if (rejected is not null)
         {
             counts.AddRow("rejection records", Format.Integer(rejected.RowCount));
-            if (TableColumns.Texts(rejected, "calc_id") is { } ids)
+            if (TableColumns.Texts(rejected, RejectedContract.CalcId) is { } ids)
                 counts.AddRow("distinct calculations rejected", Format.Integer(ids.Distinct(StringComparer.Ordinal).Count()));
         }
         if (features is not null)
@@ -77,7 +78,7 @@ internal sealed class DatasetSection : IReportSection
             html.Paragraph("No calculation was rejected.");
             return;
         }
-        if (TableColumns.Texts(rejected, "reason") is { } reasons)
+        if (TableColumns.Texts(rejected, RejectedContract.Reason) is { } reasons)
         {
             var byReason = new HtmlTable("reason", "calculations");
             foreach (var g in reasons.GroupBy(ReasonCode).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal))
@@ -100,13 +101,13 @@ internal sealed class DatasetSection : IReportSection
     private static void WritePathTypes(HtmlWriter html, Table? table)
     {
         html.Heading(3, "Path types");
-        if (TableColumns.Texts(table, "path_label") is not { } labels)
+        if (TableColumns.Texts(table, FeaturesContract.PathLabel) is not { } labels)
         {
             html.NotPartOfRun("Path-type counts", [ReportPorts.Features]);
             return;
         }
-        var eKra = TableColumns.Numbers(table, "e_kra");
-        var eForward = TableColumns.Numbers(table, "e_forward");
+        var eKra = TableColumns.Numbers(table, FeaturesContract.EKra);
+        var eForward = TableColumns.Numbers(table, FeaturesContract.EForward);
         var counts = new HtmlTable("path type", "hops", "share", "mean E_KRA (eV)", "mean E_f (eV)");
         foreach (var g in Enumerable.Range(0, labels.Length).GroupBy(i => labels[i]).OrderBy(g => PathOrder(g.Key)).ThenBy(g => g.Key, StringComparer.Ordinal))
         {
@@ -153,7 +154,7 @@ internal sealed class DatasetSection : IReportSection
         foreach (var table in new[] { features, hops })
         {
             if (TableColumns.Numbers(table, column) is not { } values) continue;
-            if (TableColumns.Texts(table, "path_label") is { } labels)
+            if (TableColumns.Texts(table, FeaturesContract.PathLabel) is { } labels)
             {
                 return Enumerable.Range(0, values.Length).GroupBy(i => labels[i])
                     .OrderBy(g => PathOrder(g.Key)).ThenBy(g => g.Key, StringComparer.Ordinal)

@@ -1,3 +1,4 @@
+using Pipeline.Contracts;
 using Pipeline.Report.Charts;
 using Pipeline.Report.Html;
 using Pipeline.Report.Inputs;
@@ -137,7 +138,7 @@ internal sealed class FitsSection : IReportSection
             html.NotPartOfRun("Classifier metrics", [ReportPorts.ClassifierMetrics]);
             return;
         }
-        if (TableColumns.Texts(table, ReportColumns.ClassifierSkipped) is { Length: > 0 } skipped && skipped[0].Length > 0)
+        if (TableColumns.Texts(table, ClassifierMetricsContract.SkippedReason) is { Length: > 0 } skipped && skipped[0].Length > 0)
         {
             html.Paragraph($"The path classifier was not trained: {skipped[0]}", "missing");
             return;
@@ -145,8 +146,8 @@ internal sealed class FitsSection : IReportSection
         if (ConfusionMatrix.Read(table) is { } matrix)
         {
             matrix.Write(html);
-            var folds = TableColumns.Numbers(table, "folds", "cv");
-            var trainer = TableColumns.Texts(table, "trainer", "model");
+            var folds = TableColumns.Numbers(table, ClassifierMetricsContract.Folds);
+            var trainer = TableColumns.Texts(table, ClassifierMetricsContract.Trainer);
             if (table.RowCount > 0 && (folds is not null || trainer is not null))
                 html.Paragraph($"Cross-validated predictions ({(folds is null ? "folds not recorded" : Format.Number(folds[0]) + " folds")}; trainer {trainer?[0] ?? "not recorded"}).", "note");
         }

@@ -1,3 +1,4 @@
+using Pipeline.Contracts;
 using Pipeline.Report.Html;
 using Pipeline.Report.Inputs;
 using Pipeline.Report.Science;
@@ -60,9 +61,9 @@ internal sealed class HeadlineSection : IReportSection
     private static string CvError(ReportInputs inputs, BarrierModelFile model)
     {
         var table = inputs.Table(ReportPorts.Metrics);
-        var models = TableColumns.Texts(table, "model", "target");
-        var evaluations = TableColumns.Texts(table, "evaluation");
-        var rmse = TableColumns.Numbers(table, "rmse");
+        var models = TableColumns.Texts(table, ValidationMetricsContract.Model);
+        var evaluations = TableColumns.Texts(table, ValidationMetricsContract.Evaluation);
+        var rmse = TableColumns.Numbers(table, ValidationMetricsContract.Rmse);
         string own = model.CvRmse is { } r ? Format.Number(r) + " eV" : "not recorded";
         if (models is not null && evaluations is not null && rmse is not null)
         {
@@ -104,9 +105,9 @@ internal sealed class HeadlineSection : IReportSection
     private static string? CeError(ReportInputs inputs)
     {
         var table = inputs.Table(ReportPorts.CeMetrics);
-        var sections = TableColumns.Texts(table, "section");
-        var names = TableColumns.Texts(table, "name");
-        var values = TableColumns.Numbers(table, "value");
+        var sections = TableColumns.Texts(table, CeMetricsContract.Section);
+        var names = TableColumns.Texts(table, CeMetricsContract.Name);
+        var values = TableColumns.Numbers(table, CeMetricsContract.Value);
         var metrics = new List<(string Name, double Value)>();
         if (sections is not null && names is not null && values is not null)
             metrics.AddRange(Enumerable.Range(0, names.Length).Where(i => sections[i] == "metric").Select(i => (names[i], values[i])));

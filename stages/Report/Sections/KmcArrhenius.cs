@@ -1,3 +1,4 @@
+using Pipeline.Contracts;
 using Pipeline.Abstractions;
 using Pipeline.Report.Charts;
 using Pipeline.Report.Html;
@@ -55,12 +56,15 @@ internal static class KmcArrhenius
     /// <summary>The kmc summary's own fit for composition <paramref name="x"/>, NaN when the table has none.</summary>
     private static (double Ea, double EaErr, double D0, double D0Err) StageFit(Table? summary, double x, string which)
     {
-        var xs = TableColumns.Numbers(summary, KmcObservables.XNames);
-        var ea = TableColumns.Numbers(summary, $"arrhenius_ea_{which}_ev");
+        bool tracer = which == "tracer";
+        var xs = TableColumns.Numbers(summary, KmcSummaryContract.X);
+        var ea = TableColumns.Numbers(summary, tracer ? KmcSummaryContract.EaTracer : KmcSummaryContract.EaJump);
         if (xs is null || ea is null) return (double.NaN, double.NaN, double.NaN, double.NaN);
         int row = Array.IndexOf(xs, x);
         if (row < 0) return (double.NaN, double.NaN, double.NaN, double.NaN);
         double At(string column) => TableColumns.Numbers(summary, column)?[row] ?? double.NaN;
-        return (ea[row], At($"arrhenius_ea_{which}_err_ev"), At($"arrhenius_d0_{which}_cm2_s"), At($"arrhenius_d0_{which}_err_cm2_s"));
+        return tracer
+            ? (ea[row], At(KmcSummaryContract.EaTracerErr), At(KmcSummaryContract.D0Tracer), At(KmcSummaryContract.D0TracerErr))
+            : (ea[row], At(KmcSummaryContract.EaJumpErr), At(KmcSummaryContract.D0Jump), At(KmcSummaryContract.D0JumpErr));
     }
 }

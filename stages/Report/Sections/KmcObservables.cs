@@ -1,3 +1,4 @@
+using Pipeline.Contracts;
 using Pipeline.Abstractions;
 using Pipeline.Report.Inputs;
 
@@ -29,26 +30,29 @@ internal static class KmcObservables
     public const string Percolates = "percolates";
     public const string SpanningFraction = "spanning_fraction";
 
-    public static readonly string[] XNames = ["x", "composition_x"];
-    public static readonly string[] TNames = ["temperature", "temperature_k", "T"];
+    /// <summary>x and T: the same names in the results, summary and msd tables (KmcResultsContract).</summary>
+    public const string X = KmcResultsContract.X;
+    public const string T = KmcResultsContract.Temperature;
 
     public static readonly KmcQuantity[] Quantities =
     [
-        new("runs", "runs", [("runs", "")]),
-        new(Tracer, "tracer D*", [("d_tracer_cm2_s", "cm^2/s"), ("d_tracer", "")]),
-        new(Jump, "jump D_J", [("d_jump_cm2_s", "cm^2/s"), ("d_jump", "")]),
-        new(Conductivity, "conductivity sigma", [("conductivity_s_cm", "S/cm"), ("conductivity_s_m", "S/m"), ("conductivity", "")]),
-        new(Haven, "Haven ratio H_R", [("haven_ratio", "")]),
-        new("correlation_factor", "correlation factor f", [("correlation_factor", "")]),
-        new("fraction_0tm_hops", "share of 0-TM hops", [("fraction_0tm_hops", "")]),
-        new("mean_barrier", "mean barrier of the hops made", [("mean_barrier_ev", "eV"), ("mean_barrier", "")]),
-        new("mean_jumps_per_li", "jumps per Li", [("mean_jumps_per_li", "")]),
-        new(Percolates, "0-TM network spans", [("percolating_fraction", ""), ("percolating", ""), ("percolates", "")]),
-        new(SpanningFraction, "Li fraction in spanning cluster", [("li_fraction_spanning", "")]),
+        new("runs", "runs", [(KmcSummaryContract.Runs, "")]),
+        new(Tracer, "tracer D*", [(KmcResultsContract.DTracer, "cm^2/s")]),
+        new(Jump, "jump D_J", [(KmcResultsContract.DJump, "cm^2/s")]),
+        new(Conductivity, "conductivity sigma", [(KmcResultsContract.Conductivity, "S/cm")]),
+        new(Haven, "Haven ratio H_R", [(KmcResultsContract.HavenRatio, "")]),
+        new("correlation_factor", "correlation factor f", [(KmcResultsContract.CorrelationFactor, "")]),
+        new("fraction_0tm_hops", "share of 0-TM hops", [(KmcResultsContract.Fraction0TmHops, "")]),
+        new("mean_barrier", "mean barrier of the hops made", [(KmcResultsContract.MeanBarrier, "eV")]),
+        new("mean_jumps_per_li", "jumps per Li", [(KmcResultsContract.MeanJumpsPerLi, "")]),
+        // The summary has the fraction of runs that percolate, the results a flag per run.
+        new(Percolates, "0-TM network spans", [(KmcSummaryContract.PercolatingFraction, ""), (KmcResultsContract.Percolating, "")]),
+        new(SpanningFraction, "Li fraction in spanning cluster", [(KmcResultsContract.LiFractionSpanning, "")]),
     ];
 
-    private static readonly string[] ValueSuffixes = ["_mean", ""];
-    private static readonly string[] ErrorSuffixes = ["_stderr", "_err", "_sem", "_std"];
+    // Summary columns are NAME_mean with NAME_stderr (KmcSummaryContract), results columns NAME.
+    private static readonly string[] ValueSuffixes = [KmcSummaryContract.Mean(""), ""];
+    private static readonly string[] ErrorSuffixes = [KmcSummaryContract.StdErr("")];
 
     public static KmcObservableSet? FromSummary(Table? table) => Read(table, averageRuns: false);
 
@@ -58,8 +62,8 @@ internal static class KmcObservables
     public static HashSet<string> UsedColumns(Table table)
     {
         var used = new HashSet<string>(StringComparer.Ordinal);
-        if (TableColumns.Find(table, XNames) is { } x) used.Add(x);
-        if (TableColumns.Find(table, TNames) is { } t) used.Add(t);
+        if (TableColumns.Find(table, X) is { } x) used.Add(x);
+        if (TableColumns.Find(table, T) is { } t) used.Add(t);
         foreach (var q in Quantities)
         {
             if (Locate(table, q) is { } c)
@@ -81,8 +85,8 @@ internal static class KmcObservables
 
     private static KmcObservableSet? Read(Table? table, bool averageRuns)
     {
-        var x = TableColumns.Numbers(table, XNames);
-        var t = TableColumns.Numbers(table, TNames);
+        var x = TableColumns.Numbers(table, X);
+        var t = TableColumns.Numbers(table, T);
         if (table is null || x is null || t is null) return null;
         var columns = new List<(KmcQuantity Quantity, string Header, double[] Values, double[]? Errors)>();
         foreach (var q in Quantities)

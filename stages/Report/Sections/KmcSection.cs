@@ -1,3 +1,4 @@
+using Pipeline.Contracts;
 using Pipeline.Abstractions;
 using Pipeline.Report.Html;
 using Pipeline.Report.Inputs;
@@ -107,7 +108,7 @@ internal sealed class KmcSection : IReportSection
     {
         var used = KmcObservables.UsedColumns(summary);
         used.UnionWith(KmcArrhenius.FitColumns(summary));
-        var key = new[] { TableColumns.Find(summary, KmcObservables.XNames), TableColumns.Find(summary, KmcObservables.TNames) };
+        var key = new[] { TableColumns.Find(summary, KmcObservables.X), TableColumns.Find(summary, KmcObservables.T) };
         if (summary.Columns.All(c => used.Contains(c.Name))) return;
         var skip = summary.Columns.Select(c => c.Name).Where(n => used.Contains(n) && !key.Contains(n));
         TableView.Write(html, summary, "Further summary columns", options.MaxTableRows, skip);

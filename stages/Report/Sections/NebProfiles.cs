@@ -1,3 +1,4 @@
+using Pipeline.Contracts;
 using Pipeline.Abstractions;
 using Pipeline.Report.Charts;
 using Pipeline.Report.Html;
@@ -15,8 +16,8 @@ internal static class NebProfiles
     public static void Write(HtmlWriter html, Table? hops, Table? features)
     {
         html.Heading(3, "NEB energy profiles");
-        var ids = TableColumns.Texts(hops, ReportColumns.CalcId);
-        var energies = hops is not null && TableColumns.Find(hops, ReportColumns.ImageEnergies) is { } column && hops[column].Type == ColumnType.Float64List
+        var ids = TableColumns.Texts(hops, HopsContract.CalcId);
+        var energies = hops is not null && TableColumns.Find(hops, HopsContract.Energies) is { } column && hops[column].Type == ColumnType.Float64List
             ? (double[][])hops[column].Values : null;
         if (ids is null || energies is null)
         {
@@ -24,15 +25,14 @@ internal static class NebProfiles
             return;
         }
         var labelById = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (TableColumns.Texts(features, ReportColumns.CalcId) is { } fIds && TableColumns.Texts(features, ReportColumns.PathLabel) is { } fLabels)
+        if (TableColumns.Texts(features, FeaturesContract.CalcId) is { } fIds && TableColumns.Texts(features, FeaturesContract.PathLabel) is { } fLabels)
         {
             for (int i = 0; i < fIds.Length; i++) labelById[fIds[i]] = fLabels[i];
         }
-        var labels = TableColumns.Texts(hops, ReportColumns.PathLabel);
         var grid = Enumerable.Range(0, GridPoints).Select(k => k / (double)(GridPoints - 1)).ToArray();
         var groups = Enumerable.Range(0, ids.Length)
             .Where(i => energies[i] is { Length: >= 2 } e && e.All(double.IsFinite))
-            .GroupBy(i => labels?[i] ?? labelById.GetValueOrDefault(ids[i], "unlabelled"))
+            .GroupBy(i => labelById.GetValueOrDefault(ids[i], "unlabelled"))
             .OrderBy(g => PathOrder(g.Key)).ThenBy(g => g.Key, StringComparer.Ordinal)
             .ToList();
         if (groups.Count == 0)
@@ -47,7 +47,7 @@ internal static class NebProfiles
             return new BandSeries($"{g.Key} (n = {g.Count()})", grid, Quantile(0.5), Quantile(0.25), Quantile(0.75));
         }).ToList();
         var chart = BandChart.Render("NEB energy profiles by path type", "reaction coordinate (image index / last image)", "E - E(initial image) (eV)", series);
-        bool labelled = labels is not null || labelById.Count > 0;
+        bool labelled = labelById.Count > 0;
         html.Figure(chart, FigureIds.NebProfiles,
             "Minimum-energy paths of the accepted hops: the energy of each NEB image relative to the hop's initial image, against the image index scaled to 0 (initial) to 1 (final), interpolated linearly onto a common grid. "
             + (labelled ? "One line per path type (featurize's label): the median over its hops, the shaded band the middle 50 % (25th to 75th percentile). " : "Path labels are not known (features not connected), so all hops form one group: median line and interquartile band. ")

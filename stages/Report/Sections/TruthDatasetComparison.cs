@@ -1,3 +1,4 @@
+using Pipeline.Contracts;
 using Pipeline.Report.Html;
 using Pipeline.Report.Inputs;
 
@@ -7,7 +8,7 @@ namespace Pipeline.Report.Sections;
 /// from the raw files match the hops the synthesizer planted, and do the path fractions match.</summary>
 internal static class TruthDatasetComparison
 {
-    public static void Write(HtmlWriter html, TruthFile truth, ReportInputs inputs)
+    public static void Write(HtmlWriter html, TruthDocument truth, ReportInputs inputs)
     {
         html.Heading(3, "Dataset against truth");
         WriteFaults(html, truth, inputs);
@@ -15,12 +16,12 @@ internal static class TruthDatasetComparison
         WriteBarriers(html, truth, inputs);
     }
 
-    private static void WriteFaults(HtmlWriter html, TruthFile truth, ReportInputs inputs)
+    private static void WriteFaults(HtmlWriter html, TruthDocument truth, ReportInputs inputs)
     {
         var rejected = inputs.Table(ReportPorts.Rejected);
         if (truth.Faults.Count == 0 || rejected is null) return;
-        var ids = TableColumns.Texts(rejected, "calc_id") ?? [];
-        var reasons = TableColumns.Texts(rejected, "reason") ?? new string[ids.Length];
+        var ids = TableColumns.Texts(rejected, RejectedContract.CalcId) ?? [];
+        var reasons = TableColumns.Texts(rejected, RejectedContract.Reason) ?? new string[ids.Length];
         var reasonById = new Dictionary<string, string>(StringComparer.Ordinal);
         for (int i = 0; i < ids.Length; i++) reasonById.TryAdd(ids[i], reasons[i] ?? "");
 
@@ -34,11 +35,11 @@ internal static class TruthDatasetComparison
         table.Write(html, "Planted faults (truth.yaml) and what ingest made of them");
     }
 
-    private static void WritePathLabels(HtmlWriter html, TruthFile truth, ReportInputs inputs)
+    private static void WritePathLabels(HtmlWriter html, TruthDocument truth, ReportInputs inputs)
     {
         var features = inputs.Table(ReportPorts.Features);
-        var ids = TableColumns.Texts(features, "calc_id");
-        var labels = TableColumns.Texts(features, "path_label");
+        var ids = TableColumns.Texts(features, FeaturesContract.CalcId);
+        var labels = TableColumns.Texts(features, FeaturesContract.PathLabel);
         if (ids is null || labels is null || truth.Hops.Count == 0) return;
         var truthById = truth.Hops.GroupBy(h => h.CalcId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         int matched = 0, agree = 0;
@@ -70,10 +71,10 @@ internal static class TruthDatasetComparison
         }
     }
 
-    private static void WriteBarriers(HtmlWriter html, TruthFile truth, ReportInputs inputs)
+    private static void WriteBarriers(HtmlWriter html, TruthDocument truth, ReportInputs inputs)
     {
         var table = inputs.Table(ReportPorts.Hops) ?? inputs.Table(ReportPorts.Features);
-        var ids = TableColumns.Texts(table, "calc_id");
+        var ids = TableColumns.Texts(table, FeaturesContract.CalcId);
         if (ids is null || truth.Hops.Count == 0) return;
         var truthById = truth.Hops.GroupBy(h => h.CalcId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var rows = new HtmlTable("barrier", "hops compared", "mean (read - planted) (eV)", "RMS (eV)", "max |read - planted| (eV)");

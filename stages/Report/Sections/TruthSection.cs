@@ -1,3 +1,4 @@
+using Pipeline.Contracts;
 using Pipeline.Report.Html;
 using Pipeline.Report.Inputs;
 
@@ -92,26 +93,26 @@ internal sealed class TruthSection : IReportSection
         return i >= 0 ? coef[i] : null;
     }
 
-    private static void WriteCe(HtmlWriter html, TruthFile truth)
+    private static void WriteCe(HtmlWriter html, TruthDocument truth)
     {
         html.Heading(3, "Truth cluster-expansion interactions");
-        if (truth.CePoint.Count == 0 && truth.CePairs.Count == 0)
+        if (truth.Ce is null)
         {
             html.Paragraph("truth.yaml has no CE interactions.", "note");
             return;
         }
         html.Paragraph("The truth CE is written in species interactions, the fitted ECIs in an orthonormal site basis; compare them through energies (CE metrics), not term by term.", "note");
-        if (truth.CePoint.Count > 0)
+        if (truth.Ce is { Point.Fields.Count: > 0 })
         {
             var point = new HtmlTable("species", "point energy (eV)");
-            foreach (var (species, energy) in truth.CePoint) point.AddRow(species, energy);
+            foreach (var (species, energy) in truth.Ce.Point.Fields) point.AddRow(species, energy);
             point.Write(html, "Point terms");
         }
-        if (truth.CePairs.Count > 0)
+        if (truth.Ce is { Pairs.Count: > 0 })
         {
-            var keys = truth.CePairs.SelectMany(p => p.Keys).Distinct(StringComparer.Ordinal).ToArray();
+            var keys = truth.Ce.Pairs.SelectMany(p => p.Fields.Keys).Distinct(StringComparer.Ordinal).ToArray();
             var pairs = new HtmlTable(keys);
-            foreach (var p in truth.CePairs) pairs.AddRow(keys.Select(k => p.GetValueOrDefault(k, "")).ToArray());
+            foreach (var p in truth.Ce.Pairs) pairs.AddRow(keys.Select(k => p[k] ?? "").ToArray());
             pairs.Write(html, "Pair terms");
         }
     }
