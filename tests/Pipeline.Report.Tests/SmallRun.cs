@@ -1,3 +1,4 @@
+using Pipeline.Report.Inputs;
 using Pipeline.Abstractions;
 using Pipeline.Report.Tests.Fakes;
 
@@ -71,8 +72,30 @@ internal sealed class SmallRun : IDisposable
     public FakeStageContext Context(IStage stage, IReadOnlyDictionary<string, object>? paramOverrides = null) =>
         new(stage, Tables, Paths, Hashes, OutputDirectory, RunProvenance, paramOverrides);
 
+    /// <summary>The hand-made tables hold the columns a test is about; the report checks every input against its
+    /// contract, so the other required columns are added with neutral values (NaN, 0, "", empty lists).</summary>
+    private static Table CompleteToContract(string port, Table table)
+    {
+        if (ReportPorts.ContractOf(port) is not { } schema) return table;
+        var missing = schema.Columns.Where(c => c.Required && !table.Has(c.Name)).ToList();
+        if (missing.Count == 0) return table;
+        int n = table.RowCount;
+        var added = missing.Select(c => new Column(c.Name, c.Type, c.Type switch
+        {
+            ColumnType.Float64 => Enumerable.Repeat(double.NaN, n).ToArray(),
+            ColumnType.Int64 => new long[n],
+            ColumnType.Bool => new bool[n],
+            ColumnType.String => Enumerable.Repeat("", n).ToArray(),
+            ColumnType.Float64List => Enumerable.Range(0, n).Select(_ => Array.Empty<double>()).ToArray(),
+            _ => (Array)Enumerable.Range(0, n).Select(_ => Array.Empty<string>()).ToArray(),
+        }));
+        var complete = new Table(table.Columns.Concat(added), table.Metadata);
+        return complete;
+    }
+
     public void AddTable(string port, Table table, IReadOnlyDictionary<string, string>? metadata = null)
     {
+        table = CompleteToContract(port, table);
         foreach (var (k, v) in metadata ?? new Dictionary<string, string>()) table.Metadata[k] = v;
         Tables[port] = table;
         Hashes[port] = "hash-of-" + port;
@@ -185,6 +208,7 @@ internal sealed class SmallRun : IDisposable
             .Add("x", ColumnType.Float64).Add("temperature", ColumnType.Float64).Add("runs", ColumnType.Int64)
             .Add("d_tracer_cm2_s_mean", ColumnType.Float64).Add("d_tracer_cm2_s_stderr", ColumnType.Float64)
             .Add("d_jump_cm2_s_mean", ColumnType.Float64).Add("d_jump_cm2_s_stderr", ColumnType.Float64)
+            .Add("haven_ratio_mean", ColumnType.Float64).Add("haven_ratio_stderr", ColumnType.Float64)
             .Add("conductivity_s_cm_mean", ColumnType.Float64).Add("conductivity_s_cm_stderr", ColumnType.Float64)
             .Add("percolating_fraction", ColumnType.Float64)
             .Add("li_fraction_spanning_mean", ColumnType.Float64).Add("li_fraction_spanning_stderr", ColumnType.Float64)
@@ -193,7 +217,7 @@ internal sealed class SmallRun : IDisposable
             .Add("arrhenius_points", ColumnType.Int64).Add("mystery_column", ColumnType.Float64);
         foreach (var t in Temperatures)
         {
-            b.AddRow(0.3, t, 2L, Diffusivity(t), 0.1 * Diffusivity(t), 2 * Diffusivity(t), double.NaN,
+            b.AddRow(0.3, t, 2L, Diffusivity(t), 0.1 * Diffusivity(t), 2 * Diffusivity(t), double.NaN, 0.5, double.NaN,
                 1e-2 * Diffusivity(t) / Diffusivity(300), double.NaN, 1.0, 0.875, 0.025,
                 0.351, 0.004, 1.1e-3, 1e-4, 3L, 42.5);
         }
@@ -225,7 +249,8 @@ internal sealed class SmallRun : IDisposable
 """;
 
     private const string ModelForwardJson = """
-{"schema":"barrier-model/1","target":"e_forward","features":["gate_tm_up","delta_e"],"intercept":0.5,
+{"schema":"barrier-model/1","target":"e_forward","features":["gate_tm_up","delta_e"],
+ "scaler":{"mean":[1,0.0],"std":[0.8,0.2]},"settings":{"cv":5,"n_alphas":2,"eps":0.001,"tol":0.0001,"max_iter":1000},"intercept":0.5,
  "coef_standardized":[0.1,0.2],"intercept_physical":0.33,"coef_physical":[0.22,0.5],"alpha":0.02,
  "alphas":[0.2,0.02],"mse_path_mean":[0.03,0.0027],"cv_rmse":0.0519,"training_data_hash":"tr41n1ngh45h",
  "tool_version":"0.1.0+test","created_utc":"2025-01-01T00:00:00Z"}

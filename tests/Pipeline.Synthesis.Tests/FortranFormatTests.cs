@@ -3,7 +3,7 @@ using Pipeline.Synthesis.VaspWriters;
 
 namespace Pipeline.Synthesis.Tests;
 
-/// <summary>Numeric fields against lines of real VASP 5.4.4 OUTCARs (shared/fixtures/vasp).</summary>
+/// <summary>Numeric fields against lines of real VASP 5.4.4 OUTCARs (the copies in tests/Pipeline.Vasp.Tests/TestData).</summary>
 public class FortranFormatTests
 {
     private static string Render(Action<FortranWriter> write)

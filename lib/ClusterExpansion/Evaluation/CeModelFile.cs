@@ -1,15 +1,15 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
+using Pipeline.Contracts;
 using Pipeline.RockSalt;
 
 namespace Pipeline.ClusterExpansion;
 
-/// <summary>Reads and writes eci.json (schema "ce-model/1", see docs/CLUSTER_EXPANSION.md). The file holds what
+/// <summary>Turns a <see cref="CeModel"/> into eci.json and back (schema "ce-model/1", docs/CLUSTER_EXPANSION.md; the
+/// file format itself is the contract <see cref="EciDocument"/>). The file holds what
 /// is needed to rebuild the cluster space (orbit representatives in units of a/2 with their sublattices, cutoffs)
 /// plus multiplicities and decorations, which are recomputed on load and must agree with the stored ones.</summary>
 public static class CeModelFile
 {
-    public const string Schema = "ce-model/1";
+    public const string Schema = EciDocument.SchemaName;
 
     public const string BasisDescription =
         "trigonometric, orthonormal over each sublattice's species (van de Walle 2009): sigma = index in the " +
@@ -21,29 +21,21 @@ public static class CeModelFile
         "of cation sites (vacancies included); E per formula unit Li(2-x)VO2F = 3 * E_total / N_cells; <Phi> = average " +
         "over the orbit's clusters and the decoration class of prod_i Theta_{t_i}(sigma_i)";
 
-    private static readonly JsonSerializerOptions s_options = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        WriteIndented = true,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-    };
-
     public static void Write(CeModel model, string path)
     {
         var space = model.Space;
-        var orbits = new List<OrbitDto>();
+        var orbits = new List<EciOrbitRecord>();
         for (int o = 0; o < space.Orbits.Count; o++)
         {
             var orbit = space.Orbits[o];
-            var decorations = new List<DecorationDto>();
+            var decorations = new List<EciDecoration>();
             for (int d = 0; d < orbit.Decorations.Count; d++)
             {
                 var f = space.Functions.First(x => x.OrbitIndex == o && x.DecorationIndex == d);
-                decorations.Add(new DecorationDto(orbit.Decorations[d].Functions, orbit.Decorations[d].Members.Length, model.Ecis[f.Index]));
+                decorations.Add(new EciDecoration(orbit.Decorations[d].Functions, orbit.Decorations[d].Members.Length, model.Ecis[f.Index]));
             }
-            orbits.Add(new OrbitDto(o, orbit.Order,
-                orbit.Representative.Select(p => new SiteDto([p.X, p.Y, p.Z], Sublattices.Name(Sublattices.Of(p)))).ToArray(),
+            orbits.Add(new EciOrbitRecord(o, orbit.Order,
+                orbit.Representative.Select(p => new EciSite([p.X, p.Y, p.Z], Sublattices.Name(Sublattices.Of(p)))).ToArray(),
                 orbit.Diameter, orbit.Multiplicity,
                 new Dictionary<string, int>
                 {
@@ -52,7 +44,7 @@ public static class CeModelFile
                 },
                 decorations.ToArray()));
         }
-        var dto = new ModelDto(Schema, model.LatticeConstant, space.Cutoffs.ToArray(),
+        var dto = new EciDocument(Schema, model.LatticeConstant, space.Cutoffs.ToArray(),
             new Dictionary<string, string>
             {
                 ["positions"] = "a/2 (half the conventional cubic edge); cation sites have an even coordinate sum",
@@ -62,26 +54,15 @@ public static class CeModelFile
                 ["j0"] = "eV per primitive cell (one cation and one anion site)",
                 ["eci"] = "eV per cluster",
             },
-            [new SublatticeDto("cation", ["Vac", "Li", "V"]), new SublatticeDto("anion", ["O", "F"])],
+            [new EciSublattice("cation", ["Vac", "Li", "V"]), new EciSublattice("anion", ["O", "F"])],
             BasisDescription, EnergyDescription, model.J0, orbits.ToArray(),
-            model.Fit is { } fit ? new FitDto(fit.Method, new(fit.Metrics), new(fit.Provenance)) : null);
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (directory is not null) Directory.CreateDirectory(directory);
-        File.WriteAllText(path, JsonSerializer.Serialize(dto, s_options) + "\n");
+            model.Fit is { } fit ? new EciFit(fit.Method, new(fit.Metrics), new(fit.Provenance)) : null);
+        EciDocument.Write(dto, path);
     }
 
     public static CeModel Read(string path)
     {
-        ModelDto dto;
-        try
-        {
-            dto = JsonSerializer.Deserialize<ModelDto>(File.ReadAllText(path), s_options)
-                  ?? throw new FormatException($"{path}: empty model file");
-        }
-        catch (JsonException e)
-        {
-            throw new FormatException($"{path}: invalid JSON at line {e.LineNumber + 1}: {e.Message}", e);
-        }
+        var dto = EciDocument.Read(path);
         if (dto.Schema != Schema) throw new FormatException($"{path}: field 'schema' is '{dto.Schema}', expected '{Schema}'");
         if (dto.Cutoffs is null) throw new FormatException($"{path}: field 'cutoffs' is missing");
         if (dto.Orbits is null) throw new FormatException($"{path}: field 'orbits' is missing");
@@ -136,19 +117,4 @@ public static class CeModelFile
         if (!(dto.LatticeConstant > 0)) throw new FormatException($"{path}: field 'lattice_constant' must be positive");
         return new CeModel(space, dto.LatticeConstant, dto.J0, ecis, fit);
     }
-
-    private sealed record ModelDto(string? Schema, double LatticeConstant, double[]? Cutoffs,
-        Dictionary<string, string>? Units, SublatticeDto[]? Sublattices, string? Basis, string? Energy, double J0,
-        OrbitDto[]? Orbits, FitDto? Fit);
-
-    private sealed record SublatticeDto(string Name, string[] Species);
-
-    private sealed record OrbitDto(int Index, int Order, SiteDto[]? Sites, double Diameter, int Multiplicity,
-        Dictionary<string, int>? ClustersPerSite, DecorationDto[]? Decorations);
-
-    private sealed record SiteDto(int[]? Position, string? Sublattice);
-
-    private sealed record DecorationDto(int[]? Functions, int ClassSize, double Eci);
-
-    private sealed record FitDto(string? Method, Dictionary<string, double>? Metrics, Dictionary<string, string>? Provenance);
 }

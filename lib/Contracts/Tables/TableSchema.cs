@@ -56,6 +56,14 @@ public sealed class TableSchema(string artifact, int version, IReadOnlyList<Colu
         }
     }
 
+    /// <summary>For writers: checks that <paramref name="table"/> is exactly this contract (every column declared,
+    /// types as declared) and returns it, so a writer that drifts from its contract fails its own tests.</summary>
+    public Table Verified(Table table, string stage)
+    {
+        Check(table, $"{stage} output '{Artifact}'", exact: true);
+        return table;
+    }
+
     /// <summary>The unit of a column (families included), or null when the contract does not know the column.</summary>
     public string? UnitOf(string column) =>
         Columns.FirstOrDefault(c => c.Name == column)?.Unit

@@ -1,3 +1,4 @@
+using Pipeline.Contracts;
 using System.Reflection;
 using Pipeline.Abstractions;
 
@@ -101,7 +102,7 @@ public sealed class CeFitStage : IStage
         ctx.Log.Info($"ce-fit ({p.String("method")}): {training.Count} structures, {fit.NonZero}/{space.Functions.Count} non-zero ECIs, " +
                      $"alpha {fit.Alpha:G4}, CV RMSE {fit.CvRmsePerFormulaUnit * PerSite * MeVPerEv:F2} meV/site");
         model.Save(ctx.OutputFilePath("eci"));
-        ctx.WriteTable("ce_metrics", CeMetricsTable.Build(metrics, model, truthModel, training, fit, trainingTruth));
+        ctx.WriteTable("ce_metrics", CeMetricsContract.Schema.Verified(CeMetricsTable.Build(metrics, model, truthModel, training, fit, trainingTruth), "ce-fit"));
     }
 
     private static double Rmse(IReadOnlyList<double> a, IEnumerable<double> b)

@@ -1,3 +1,4 @@
+using Pipeline.Contracts;
 using Pipeline.Abstractions;
 using Pipeline.RockSalt;
 
@@ -12,7 +13,8 @@ public static class TrainingSet
     public static List<TrainingStructure> FromTable(Table structures, ClusterSpace space, double tolerance,
         List<string>? skipped = null, Action? rowDone = null)
     {
-        var ids = structures.Strings("calc_id");
+        StructuresContract.Schema.Check(structures, "ce-fit input 'structures'");
+        var ids = structures.Strings(StructuresContract.CalcId);
         var lattices = structures.DoubleLists("lattice");
         var species = structures.StringLists("species");
         var frac = structures.DoubleLists("frac");

@@ -1,3 +1,4 @@
+using Pipeline.Contracts;
 using Pipeline.Abstractions;
 
 namespace Pipeline.Featurize.Hops;
@@ -7,6 +8,7 @@ public static class HopsTable
 {
     public static IReadOnlyList<HopRecord> Read(Table hops)
     {
+        HopsContract.Schema.Check(hops, "featurize input 'hops'");
         string[] calcId;
         double[][] lattice, fracInitial, fracFinal, saddle;
         string[][] species;

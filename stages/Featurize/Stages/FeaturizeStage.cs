@@ -1,3 +1,4 @@
+using Pipeline.Contracts;
 using Pipeline.Abstractions;
 using Pipeline.Featurize.Hops;
 using Pipeline.RockSalt;
@@ -54,6 +55,6 @@ public sealed class FeaturizeStage : IStage
         ctx.Log.Info($"featurized {kept.Count} hops" + (skipped > 0 ? $", skipped {skipped}" : ""));
         var table = FeaturesTable.Build(features, kept);
         table.Metadata["featurize.skipped"] = skipped.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        ctx.WriteTable("features", table);
+        ctx.WriteTable("features", FeaturesContract.Schema.Verified(table, "featurize"));
     }
 }

@@ -77,7 +77,7 @@ public sealed class FitBarriersStage : IStage
             // One path type is a valid dataset (e.g. a study of straight hops only): the barrier models stand, the
             // classifier has nothing to separate. Say why in the metrics table (the report shows it) and go on.
             ctx.Log.Warn($"path classifier skipped: {reason}");
-            ctx.WriteTable("classifier_metrics", ClassifierData.SkippedTable(reason));
+            ctx.WriteTable("classifier_metrics", ClassifierMetricsContract.Schema.Verified(ClassifierData.SkippedTable(reason), "fit-barriers"));
             return;
         }
         var samples = ClassifierData.Samples(table, ctx.Params.StringList("classifier_features"), "features");
@@ -89,6 +89,6 @@ public sealed class FitBarriersStage : IStage
         foreach (var line in ClassifierData.LowRecallClasses(cv)) ctx.Log.Warn(line);
         PathClassifier.Train(ClassifierData.Weighted(samples, classWeights), featureCount, seed)
             .Save(ctx.OutputFilePath("classifier"));
-        ctx.WriteTable("classifier_metrics", ClassifierData.MetricsTable(cv));
+        ctx.WriteTable("classifier_metrics", ClassifierMetricsContract.Schema.Verified(ClassifierData.MetricsTable(cv), "fit-barriers"));
     }
 }

@@ -76,9 +76,9 @@ public sealed class ValidateStage : IStage
             results.Add(result);
         }
 
-        ctx.WriteTable("metrics", ValidationReport.MetricsTable(results));
+        ctx.WriteTable("metrics", ValidationMetricsContract.Schema.Verified(ValidationReport.MetricsTable(results), "validate"));
         ValidationReport.WriteJson(ValidationReport.MetricsJson(results), ctx.OutputFilePath("metrics_json"));
-        ctx.WriteTable("coefficients", ValidationReport.CoefficientsTable(results, truths is not null));
+        ctx.WriteTable("coefficients", CoefficientsContract.Schema.Verified(ValidationReport.CoefficientsTable(results, truths is not null), "validate"));
     }
 
     /// <summary>The full-data LassoCV rerun must pick the model's alpha; otherwise the model was not fitted on this table.</summary>

@@ -1,3 +1,4 @@
+using Pipeline.Contracts;
 using System.Globalization;
 using Pipeline.Abstractions;
 
@@ -36,9 +37,9 @@ public sealed partial class KmcStage : IFanOutStage
             ItemTable.Load(Path.Combine(p.Directory, "results.table")),
             ItemTable.Load(Path.Combine(p.Directory, "msd.table")))).ToList();
         var (results, msd, summary) = Assemble(outputs);
-        ctx.WriteTable("results", results);
-        ctx.WriteTable("summary", summary);
-        ctx.WriteTable("msd", msd);
+        ctx.WriteTable("results", KmcResultsContract.Schema.Verified(results, "kmc"));
+        ctx.WriteTable("summary", KmcSummaryContract.Schema.Verified(summary, "kmc"));
+        ctx.WriteTable("msd", KmcMsdContract.Schema.Verified(msd, "kmc"));
         KmcPlots.Save(ctx.OutputDirectoryPath("plots"), summary, msd);
         LogSummary(ctx.Log, summary);
     }

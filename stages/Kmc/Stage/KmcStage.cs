@@ -1,3 +1,4 @@
+using Pipeline.Contracts;
 using Pipeline.Abstractions;
 
 namespace Pipeline.Kmc.Stage;
@@ -51,9 +52,9 @@ public sealed partial class KmcStage : IStage
         }
 
         var (results, msd, summary) = Assemble(outputs);
-        ctx.WriteTable("results", results);
-        ctx.WriteTable("summary", summary);
-        ctx.WriteTable("msd", msd);
+        ctx.WriteTable("results", KmcResultsContract.Schema.Verified(results, "kmc"));
+        ctx.WriteTable("summary", KmcSummaryContract.Schema.Verified(summary, "kmc"));
+        ctx.WriteTable("msd", KmcMsdContract.Schema.Verified(msd, "kmc"));
         KmcPlots.Save(ctx.OutputDirectoryPath("plots"), summary, msd);
         LogSummary(ctx.Log, summary);
     }

@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text.Json;
+using Pipeline.Contracts;
 
 namespace Pipeline.Report.Inputs;
 
@@ -8,7 +8,7 @@ namespace Pipeline.Report.Inputs;
 public sealed record EciOrbit(int Index, int Size, double? Multiplicity, double? Diameter, string Sites,
     IReadOnlyList<(string Functions, double Eci)> Ecis);
 
-/// <summary>What the report shows of eci.json ("ce-model/1", written by ce-fit's CeModelFile): lattice constant,
+/// <summary>What the report shows of eci.json ("ce-model/1", read through its contract EciDocument): lattice constant,
 /// cutoffs, basis and energy conventions, the constant term, the orbits with their ECIs, and the fit metrics.</summary>
 public sealed record EciFile(
     double? LatticeConstant,
@@ -20,59 +20,37 @@ public sealed record EciFile(
     IReadOnlyList<EciOrbit> Orbits,
     IReadOnlyDictionary<string, string> FitMetrics)
 {
+    /// <summary>Reads eci.json through its contract (<see cref="EciDocument"/>).</summary>
     public static EciFile Load(string path)
     {
-        using var doc = JsonFields.Parse(path);
-        var root = doc.RootElement;
-        var orbits = new List<EciOrbit>();
-        if (JsonFields.Get(root, "orbits") is { ValueKind: JsonValueKind.Array } array)
+        EciDocument doc;
+        try
         {
-            foreach (var orbit in array.EnumerateArray()) orbits.Add(ReadOrbit(orbit, orbits.Count));
+            doc = EciDocument.Read(path);
         }
-        var fit = JsonFields.Get(root, "fit");
-        var metrics = fit is { } f && JsonFields.Get(f, "metrics") is { } m ? JsonFields.TopLevelScalars(m)
-            : JsonFields.Get(root, "fit_metrics", "metrics") is { } flat ? JsonFields.TopLevelScalars(flat)
-            : new Dictionary<string, string>();
+        catch (FormatException e)
+        {
+            throw new InvalidDataException(e.Message, e);
+        }
+        var orbits = (doc.Orbits ?? []).Select((o, position) => new EciOrbit(
+            o.Index,
+            o.Order,
+            o.Multiplicity,
+            o.Diameter,
+            string.Join(" ", (o.Sites ?? []).Select(site =>
+                $"{site.Sublattice ?? "site"}({(site.Position is { } p ? string.Join(",", p) : "?")})")),
+            (o.Decorations ?? []).Select(d => (d.Functions is { } f ? "[" + string.Join(",", f) + "]" : "", d.Eci)).ToList()))
+            .ToList();
+        var metrics = (doc.Fit?.Metrics ?? []).ToDictionary(kv => kv.Key, kv => kv.Value.ToString("R", CultureInfo.InvariantCulture),
+            StringComparer.Ordinal);
         return new EciFile(
-            JsonFields.Number(root, "lattice_constant"),
-            JsonFields.Number(root, "j0"),
-            JsonFields.Text(root, "basis"),
-            JsonFields.Text(root, "energy"),
-            JsonFields.Numbers(root, "cutoffs") is { } c ? string.Join(", ", c.Select(v => v.ToString("R", CultureInfo.InvariantCulture))) : null,
-            fit is { } fm ? JsonFields.Text(fm, "method") : null,
+            doc.LatticeConstant,
+            doc.J0,
+            doc.Basis,
+            doc.Energy,
+            doc.Cutoffs is { } c ? string.Join(", ", c.Select(v => v.ToString("R", CultureInfo.InvariantCulture))) : null,
+            doc.Fit?.Method,
             orbits,
             metrics);
-    }
-
-    private static EciOrbit ReadOrbit(JsonElement orbit, int position)
-    {
-        var ecis = new List<(string, double)>();
-        if (JsonFields.Get(orbit, "decorations") is { ValueKind: JsonValueKind.Array } decorations)
-        {
-            foreach (var d in decorations.EnumerateArray())
-            {
-                var functions = JsonFields.Numbers(d, "functions") is { } fs ? "[" + string.Join(",", fs) + "]" : "";
-                ecis.Add((functions, JsonFields.Number(d, "eci") ?? double.NaN));
-            }
-        }
-        else if (JsonFields.Numbers(orbit, "eci", "ecis") is { } values)
-        {
-            ecis.AddRange(values.Select(v => ("", v)));
-        }
-        var sites = JsonFields.Get(orbit, "sites") is { ValueKind: JsonValueKind.Array } s ? s : (JsonElement?)null;
-        return new EciOrbit(
-            (int)(JsonFields.Number(orbit, "index") ?? position),
-            (int)(JsonFields.Number(orbit, "order", "size") ?? sites?.GetArrayLength() ?? 0),
-            JsonFields.Number(orbit, "multiplicity"),
-            JsonFields.Number(orbit, "diameter", "radius"),
-            sites is { } list ? string.Join(" ", list.EnumerateArray().Select(Site)) : "",
-            ecis);
-    }
-
-    /// <summary>{"position":[1,1,0],"sublattice":"cation"} becomes "cation(1,1,0)".</summary>
-    private static string Site(JsonElement site)
-    {
-        var position = JsonFields.Numbers(site, "position") is { } p ? string.Join(",", p) : "?";
-        return $"{JsonFields.Text(site, "sublattice") ?? "site"}({position})";
     }
 }

@@ -1,3 +1,4 @@
+using Pipeline.Contracts;
 using Pipeline.Abstractions;
 
 namespace Pipeline.Vasp.Ingest;
@@ -46,10 +47,10 @@ public static class IngestParams
         }
         foreach (var rejected in result.Rejected)
             ctx.Log.Warn($"rejected {rejected.CalcId}: {rejected.Rejection.Reason} ({rejected.DatasetFile}{(rejected.Rejection.Line > 0 ? $":{rejected.Rejection.Line}" : "")})");
-        ctx.WriteTable("hops", IngestTables.Hops(result));
-        ctx.WriteTable("images", IngestTables.Images(result));
-        ctx.WriteTable("structures", IngestTables.Structures(result));
-        ctx.WriteTable("rejected", IngestTables.Rejected(result));
+        ctx.WriteTable("hops", HopsContract.Schema.Verified(IngestTables.Hops(result), "ingest"));
+        ctx.WriteTable("images", ImagesContract.Schema.Verified(IngestTables.Images(result), "ingest"));
+        ctx.WriteTable("structures", StructuresContract.Schema.Verified(IngestTables.Structures(result), "ingest"));
+        ctx.WriteTable("rejected", RejectedContract.Schema.Verified(IngestTables.Rejected(result), "ingest"));
         ctx.Log.Info(result.Summary());
     }
 }

@@ -1,6 +1,6 @@
 namespace Pipeline.Vasp.Tests.Support;
 
-/// <summary>Paths of the copied fixtures and the oracle values of DOMAIN.md section 3 / shared/fixtures/README.md.</summary>
+/// <summary>Paths of the copied fixtures and the oracle values of docs/DOMAIN.md section 3 and TestData/README.md.</summary>
 public static class Fixtures
 {
     public static string Root => Path.Combine(AppContext.BaseDirectory, "TestData");
