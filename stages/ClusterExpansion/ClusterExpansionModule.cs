@@ -10,5 +10,5 @@ public sealed class ClusterExpansionModule : IPipelineModule
 {
     public IEnumerable<IStage> Stages => [new CeFitStage()];
 
-    public IEnumerable<Command> Commands(IStageHost host) => [CeFitCommand.Create(host)];
+    public IEnumerable<Command> Commands(IStageHost host) => [new Command("ce", "cluster expansion one-off commands") { StageCommand.Create(host, new CeFitStage(), "fit") }];
 }

@@ -12,5 +12,5 @@ public sealed class FeaturizeModule : IPipelineModule
 
     public IEnumerable<IStage> Stages => [Featurize, Standardize];
 
-    public IEnumerable<Command> Commands(IStageHost host) => [FeaturizeCommand.Create(host, Featurize)];
+    public IEnumerable<Command> Commands(IStageHost host) => [StageCommand.Create(host, Featurize, "featurize")];
 }

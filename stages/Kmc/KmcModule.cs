@@ -10,5 +10,5 @@ public sealed class KmcModule : IPipelineModule
 {
     public IEnumerable<IStage> Stages => [new KmcStage()];
 
-    public IEnumerable<Command> Commands(IStageHost host) => [KmcCommand.Create(host)];
+    public IEnumerable<Command> Commands(IStageHost host) => [StageCommand.Create(host, new KmcStage(), "kmc")];
 }

@@ -30,11 +30,12 @@ public class ReportPartsTests
         const double eb = 0.42, d0 = 3e-4;
         double[] t = [250, 300, 400, 600, 900];
         var d = t.Select(T => d0 * Math.Exp(-eb / (8.617333262e-5 * T))).ToArray();
-        var fit = ArrheniusFit.Fit(t, d)!;
+        var fit = Pipeline.Report.Science.ArrheniusExtrapolation.Fit(t, d, null)!;
         Assert.Equal(eb, fit.ActivationEnergy, 10);
-        Assert.Equal(d0, fit.Prefactor, 12);
+        Assert.Equal(d0, Math.Exp(fit.Intercept), 12);
         Assert.Equal(5, fit.Points);
-        Assert.Null(ArrheniusFit.Fit([300, 300], [1e-9, 2e-9]));
+        Assert.Equal(Math.Log(d0 * Math.Exp(-eb / (8.617333262e-5 * 300))), fit.At(300).LogValue, 9);
+        Assert.Null(Pipeline.Report.Science.ArrheniusExtrapolation.Fit([300, 300], [1e-9, 2e-9], null));
     }
 
     [Fact]

@@ -56,6 +56,23 @@ public sealed class TableSchema(string artifact, int version, IReadOnlyList<Colu
         }
     }
 
+    /// <summary>For readers that take a subset (a one-off command may be given a CSV with just those columns): throws
+    /// <see cref="InvalidDataException"/> naming <paramref name="source"/> and the column when one of
+    /// <paramref name="columns"/> is missing or has another type than the contract's.</summary>
+    public void Require(Table table, string source, params string[] columns)
+    {
+        foreach (var name in columns)
+        {
+            var spec = this[name];
+            if (!table.Has(name))
+                throw new InvalidDataException($"{source}: the {Artifact} table has no column '{name}' ({spec.Description}; " +
+                                               $"columns: {string.Join(", ", table.Columns.Select(c => c.Name))})");
+            if (table[name].Type != spec.Type)
+                throw new InvalidDataException($"{source}: column '{name}' of the {Artifact} table is {table[name].Type}, " +
+                                               $"the contract says {spec.Type}");
+        }
+    }
+
     /// <summary>For writers: checks that <paramref name="table"/> is exactly this contract (every column declared,
     /// types as declared) and returns it, so a writer that drifts from its contract fails its own tests.</summary>
     public Table Verified(Table table, string stage)

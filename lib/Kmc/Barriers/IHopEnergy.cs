@@ -3,7 +3,7 @@ using Pipeline.Kmc.Lattice;
 namespace Pipeline.Kmc.Barriers;
 
 /// <summary>Configurational energy model seen by the kMC: the energy change of a hop and its interaction range.
-/// Implemented over the cluster expansion (CeEvaluator) and, for tests, by <see cref="PairHopEnergy"/>.</summary>
+/// Implemented over the cluster expansion (CeEvaluator); tests use a pair model (tests/Pipeline.Kmc.TestSupport).</summary>
 public interface IHopEnergy
 {
     /// <summary>Energy change (eV) of moving the cation on <paramref name="from"/> to the vacant cation site

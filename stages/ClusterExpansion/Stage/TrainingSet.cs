@@ -13,7 +13,8 @@ public static class TrainingSet
     public static List<TrainingStructure> FromTable(Table structures, ClusterSpace space, double tolerance,
         List<string>? skipped = null, Action? rowDone = null)
     {
-        StructuresContract.Schema.Check(structures, "ce-fit input 'structures'");
+        StructuresContract.Schema.Require(structures, "structures table", StructuresContract.CalcId, StructuresContract.Lattice,
+            StructuresContract.Species, StructuresContract.Frac, StructuresContract.Energy);
         var ids = structures.Strings(StructuresContract.CalcId);
         var lattices = structures.DoubleLists("lattice");
         var species = structures.StringLists("species");

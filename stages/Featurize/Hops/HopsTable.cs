@@ -8,7 +8,9 @@ public static class HopsTable
 {
     public static IReadOnlyList<HopRecord> Read(Table hops)
     {
-        HopsContract.Schema.Check(hops, "featurize input 'hops'");
+        HopsContract.Schema.Require(hops, "hops table", HopsContract.CalcId, HopsContract.Lattice, HopsContract.Species,
+            HopsContract.FracInitial, HopsContract.FracFinal, HopsContract.MovingIndex, HopsContract.MovingFracSaddle,
+            HopsContract.EForward, HopsContract.EKra, HopsContract.EReaction);
         string[] calcId;
         double[][] lattice, fracInitial, fracFinal, saddle;
         string[][] species;

@@ -1,3 +1,5 @@
+using Pipeline.Transport;
+
 namespace Pipeline.Report.Science;
 
 /// <summary>A weighted straight-line fit of ln Q = ln Q0 - E_a/(k_B T) over temperatures, with the parameter covariance,
@@ -17,38 +19,16 @@ internal sealed record ArrheniusExtrapolation(double ActivationEnergy, double Ac
     /// error bars.</summary>
     public static ArrheniusExtrapolation? Fit(IReadOnlyList<double> temperatures, IReadOnlyList<double> values, IReadOnlyList<double>? errors)
     {
-        var points = Enumerable.Range(0, temperatures.Count)
-            .Where(i => temperatures[i] > 0 && values[i] > 0 && double.IsFinite(values[i]))
-            .Select(i => (T: temperatures[i], U: 1.0 / (BoltzmannEvPerK * temperatures[i]), Y: Math.Log(values[i]),
-                Sigma: errors is not null && errors[i] > 0 && double.IsFinite(errors[i]) ? errors[i] / values[i] : double.NaN))
-            .ToArray();
-        if (points.Select(p => p.U).Distinct().Count() < 2) return null;
-        bool weighted = points.All(p => double.IsFinite(p.Sigma));
-        var w = points.Select(p => weighted ? 1.0 / (p.Sigma * p.Sigma) : 1.0).ToArray();
-        double sw = w.Sum(), su = 0, sy = 0;
-        for (int i = 0; i < points.Length; i++) { su += w[i] * points[i].U; sy += w[i] * points[i].Y; }
-        double mu = su / sw, my = sy / sw, suu = 0, suy = 0;
-        for (int i = 0; i < points.Length; i++)
-        {
-            suu += w[i] * (points[i].U - mu) * (points[i].U - mu);
-            suy += w[i] * (points[i].U - mu) * (points[i].Y - my);
-        }
-        double slope = suy / suu, intercept = my - slope * mu;
-        double chi2 = 0;
-        for (int i = 0; i < points.Length; i++)
-        {
-            double r = points[i].Y - intercept - slope * points[i].U;
-            chi2 += w[i] * r * r;
-        }
-        int dof = points.Length - 2;
-        // Weighted: covariance from the error bars, inflated when the points scatter more than they claim.
-        // Unweighted: from the residual variance (undefined with two points).
-        double scale = weighted ? Math.Max(1.0, dof > 0 ? chi2 / dof : 1.0) : dof > 0 ? chi2 / dof : double.NaN;
-        double varSlope = scale / suu;
-        double varIntercept = scale * (1.0 / sw + mu * mu / suu);
-        double covariance = -scale * mu / suu;
-        return new ArrheniusExtrapolation(-slope, Math.Sqrt(varSlope), intercept, slope, varIntercept, varSlope, covariance,
-            points.Length, points.Min(p => p.T), points.Max(p => p.T));
+        // One least-squares implementation for the kMC stage, MD transport and the report: lib/Transport.
+        var usable = Enumerable.Range(0, temperatures.Count)
+            .Where(i => temperatures[i] > 0 && values[i] > 0 && double.IsFinite(values[i])).ToArray();
+        bool weighted = errors is not null && usable.All(i => errors[i] > 0 && double.IsFinite(errors[i]));
+        var fit = ArrheniusFit.Fit(usable.Select(i => temperatures[i]).ToArray(), usable.Select(i => values[i]).ToArray(),
+            weighted ? usable.Select(i => errors![i]).ToArray() : null);
+        if (!double.IsFinite(fit.ActivationEnergy)) return null;
+        return new ArrheniusExtrapolation(fit.ActivationEnergy, fit.ActivationEnergyError, Math.Log(fit.Prefactor),
+            -fit.ActivationEnergy, fit.LogPrefactorVariance, fit.SlopeVariance, fit.Covariance, fit.Points,
+            usable.Min(i => temperatures[i]), usable.Max(i => temperatures[i]));
     }
 
     /// <summary>ln Q at <paramref name="temperature"/> and its standard error (from the full covariance).</summary>

@@ -34,11 +34,13 @@ internal static class KmcArrhenius
                     ordered.Select(p => 1000.0 / p.T).ToArray(),
                     ordered.Select(p => Math.Log10(p.Value(key))).ToArray(),
                     ordered.Select(p => p.Error(key) / (p.Value(key) * Math.Log(10))).ToArray()));
-                var recomputed = ArrheniusFit.Fit(ordered.Select(p => p.T).ToArray(), ordered.Select(p => p.Value(key)).ToArray());
+                // Unweighted on purpose: a cross-check of the stage's weighted fit, by the same library (lib/Transport).
+                var fit = Pipeline.Transport.ArrheniusFit.Fit(ordered.Select(p => p.T).ToArray(), ordered.Select(p => p.Value(key)).ToArray());
+                double? recomputed = double.IsFinite(fit.ActivationEnergy) ? fit.ActivationEnergy : null;
                 var (ea, eaErr, d0, d0Err) = StageFit(summary, group.Key, column);
                 if (recomputed is null && double.IsNaN(ea)) continue;
                 fits.AddRow(Format.Number(group.Key), label, Format.WithError(ea, eaErr), Format.WithError(d0, d0Err),
-                    recomputed is null ? "n/a" : Format.Number(recomputed.ActivationEnergy), Format.Integer(ordered.Length));
+                    recomputed is null ? "n/a" : Format.Number(recomputed.Value), Format.Integer(ordered.Length));
             }
         }
         if (series.Count == 0)
