@@ -130,3 +130,23 @@ public sealed class GoldenContractTests
         _ => Array.Empty<string[]>(),
     };
 }
+
+/// <summary>Writers' tables leave <see cref="TableSchema.Verified"/> with every numeric column's contract unit.</summary>
+public sealed class ContractUnitTests
+{
+    [Fact]
+    public void Verified_tables_carry_the_contract_units_of_their_numeric_columns()
+    {
+        var columns = RejectedContract.Schema.Columns.Select(c => c.Type == ColumnType.Int64
+            ? new Column(c.Name, c.Type, new[] { 12L }) : new Column(c.Name, c.Type, new[] { "x" })).ToList();
+        var table = RejectedContract.Schema.Verified(new Table(columns, new Dictionary<string, string> { ["k"] = "v" }), "ingest");
+        Assert.Equal("1", table[RejectedContract.Line].Unit);
+        Assert.Null(table[RejectedContract.Reason].Unit);
+        Assert.Equal("v", table.Metadata["k"]);
+
+        var hops = HopsContract.Schema;
+        Assert.Equal("eV", hops.UnitOf(HopsContract.EKra));
+        Assert.Equal("Angstrom", hops.UnitOf(HopsContract.HopLength));
+        Assert.Equal("cm^2/s", KmcSummaryContract.Schema.UnitOf(KmcSummaryContract.Mean(KmcResultsContract.DTracer)));
+    }
+}

@@ -27,7 +27,7 @@ public static class CeMetricsContract
     [
         new(Section, ColumnType.String, "", "metric, eci or structure"),
         new(Name, ColumnType.String, "", "metric name (unit in the name), correlation-function label, or calc_id"),
-        new(Value, ColumnType.Float64, "", "metric value; ECI (eV); or DFT energy (eV per formula unit)"),
+        new(Value, ColumnType.Float64, "per row: metric (unit in its name), eci (eV), structure (eV per formula unit)", "metric value; ECI (eV); or DFT energy (eV per formula unit)"),
         new(Fitted, ColumnType.Float64, "eV", "structure rows: CE energy per formula unit"),
         new(Truth, ColumnType.Float64, "eV", "truth ECI or truth energy per formula unit, NaN without truth"),
         new(Orbit, ColumnType.Int64, "", "eci rows: orbit index"),

@@ -74,12 +74,19 @@ public sealed class TableSchema(string artifact, int version, IReadOnlyList<Colu
     }
 
     /// <summary>For writers: checks that <paramref name="table"/> is exactly this contract (every column declared,
-    /// types as declared) and returns it, so a writer that drifts from its contract fails its own tests.</summary>
+    /// types as declared) and returns it with every numeric column carrying its contract unit (written to the Parquet
+    /// footer; units are metadata, outside the content hash), so a writer that drifts from its contract fails its own
+    /// tests and every artifact states its units.</summary>
     public Table Verified(Table table, string stage)
     {
         Check(table, $"{stage} output '{Artifact}'", exact: true);
-        return table;
+        var columns = table.Columns.Select(c => c.Type is ColumnType.Float64 or ColumnType.Int64 or ColumnType.Float64List
+            ? c.WithUnit(DeclaredUnit(UnitOf(c.Name)!)) : c);
+        return new Table(columns, table.Metadata);
     }
+
+    /// <summary>"" in a contract (counts, indices, flags stored as numbers) is written as "1", dimensionless.</summary>
+    private static string DeclaredUnit(string unit) => unit.Length == 0 ? "1" : unit;
 
     /// <summary>The unit of a column (families included), or null when the contract does not know the column.</summary>
     public string? UnitOf(string column) =>
