@@ -18,9 +18,11 @@ public class CandidateTests
         var evaluator = new CeEvaluator(TestPools.Ce, TestPools.Cell);
         foreach (var chain in pool.Chains)
         {
-            var counts = SiteCounts.For(chain.X, TestPools.Cell);
+            var counts = SiteCounts.For(chain.X, TestPools.Cell.CationCount);
             var rng = new Random(987);
-            var (c, a) = counts.RandomConfiguration(rng);
+            var (c, a) = counts.Ordered();
+            rng.Shuffle(c);
+            rng.Shuffle(a);
             double randomEnergy = evaluator.TotalEnergy(c, a) / TestPools.Cell.CationCount;
             var mc = new CanonicalMonteCarlo(evaluator, new MonteCarloOptions { EquilibrationSweeps = 200 });
             var reference = mc.Run(c, a, t, 1000, rng);
@@ -64,7 +66,7 @@ public class CandidateTests
         {
             Assert.Equal((byte)Species.Li, hop.Cations[hop.Anatomy.Initial]);
             Assert.Equal((byte)Species.Vac, hop.Cations[hop.Anatomy.Final]);
-            var counts = SiteCounts.For(hop.RequestedX, TestPools.Cell);
+            var counts = SiteCounts.For(hop.RequestedX, TestPools.Cell.CationCount);
             Assert.Equal(counts.Vacancies, hop.Cations.Count(s => s == (byte)Species.Vac));
             Assert.Equal(counts.F, hop.Anions.Count(s => s == (byte)Species.F));
             var final = (byte[])hop.Cations.Clone();
@@ -91,7 +93,7 @@ public class CandidateTests
     [Fact]
     public void A_composition_without_vacancies_is_refused_with_the_param_name()
     {
-        var e = Assert.Throws<ArgumentException>(() => SiteCounts.For(0.01, TestPools.Cell));
+        var e = Assert.Throws<ArgumentException>(() => SiteCounts.For(0.01, TestPools.Cell.CationCount));
         Assert.Contains("compositions", e.Message);
     }
 }

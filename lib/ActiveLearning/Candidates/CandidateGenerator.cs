@@ -20,9 +20,11 @@ public static class CandidateGenerator
         for (int c = 0; c < options.Compositions.Count; c++)
         {
             double x = options.Compositions[c];
-            var counts = SiteCounts.For(x, cell);
+            var counts = SiteCounts.For(x, cell.CationCount);
             var rng = new Random(StreamSeed(options.Seed, c));
-            var (cations, anions) = counts.RandomConfiguration(rng);
+            var (cations, anions) = counts.Ordered();
+            rng.Shuffle(cations);
+            rng.Shuffle(anions);
             var burnIn = mc.Run(cations, anions, options.Temperature, options.EquilibrationSweeps, rng);
             var snapshotEnergies = new double[options.Snapshots];
             var sweepEnergies = new List<double>();

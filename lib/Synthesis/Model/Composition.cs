@@ -17,26 +17,14 @@ internal sealed record Composition(double RequestedX, int FormulaUnits, int Li, 
     /// <param name="latticeConstant">Conventional edge a at this x, Angstrom.</param>
     public static Composition For(double x, int cationSites, double latticeConstant)
     {
-        int fu = cationSites / 3;
-        int vac = (int)Math.Round(x * fu, MidpointRounding.AwayFromZero);
-        int li = 2 * fu - vac;
-        if (vac < 1)
-            throw new ArgumentException($"compositions: x = {x} leaves no vacancy in a {fu}-formula-unit supercell (use x >= {1.0 / fu})");
-        if (li < 1)
-            throw new ArgumentException($"compositions: x = {x} leaves no Li in a {fu}-formula-unit supercell (use x < 2)");
-        return new Composition(x, fu, li, fu, vac, 2 * fu, fu, latticeConstant);
+        var c = SiteCounts.For(x, cationSites);
+        return new Composition(x, c.FormulaUnits, c.Li, c.V, c.Vacancies, c.O, c.F, latticeConstant);
     }
 
     /// <summary>A uniformly random arrangement of this composition's species over the two sublattices.</summary>
     public (byte[] Cations, byte[] Anions) RandomConfiguration(SeededRandom rng)
     {
-        var cations = new byte[Li + V + Vacancies];
-        cations.AsSpan(0, Li).Fill((byte)Species.Li);
-        cations.AsSpan(Li, V).Fill((byte)Species.V);
-        cations.AsSpan(Li + V).Fill((byte)Species.Vac);
-        var anions = new byte[O + F];
-        anions.AsSpan(0, O).Fill((byte)Species.O);
-        anions.AsSpan(O).Fill((byte)Species.F);
+        var (cations, anions) = new SiteCounts(Li, V, Vacancies, O, F).Ordered();
         rng.Shuffle<byte>(cations);
         rng.Shuffle<byte>(anions);
         return (cations, anions);

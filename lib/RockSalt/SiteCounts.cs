@@ -1,21 +1,22 @@
-using Pipeline.RockSalt;
-
-namespace Pipeline.ActiveLearning.Candidates;
+namespace Pipeline.RockSalt;
 
 /// <summary>Species counts of Li(2-x)VO2F on a supercell: per formula unit 3 cation sites (2-x Li, 1 V, x vacancies)
-/// and 3 anion sites (2 O, 1 F). The vacancy count is x times the formula units, rounded; <see cref="ActualX"/> is
-/// what the cell really holds.</summary>
+/// and 3 anion sites (2 O, 1 F). The requested x is rounded to a whole number of vacancies (half away from zero);
+/// <see cref="ActualX"/> is what the cell really holds. One definition for the synthesizer and active learning.</summary>
 public readonly record struct SiteCounts(int Li, int V, int Vacancies, int O, int F)
 {
     public int FormulaUnits => V;
 
     public double ActualX => (double)Vacancies / FormulaUnits;
 
-    public static SiteCounts For(double x, RockSaltSupercell cell)
+    public int AtomCount => Li + V + O + F;
+
+    /// <summary>Errors name the param (<c>compositions</c>, <c>supercell</c>) and the limit.</summary>
+    public static SiteCounts For(double x, int cationSites)
     {
-        if (cell.CationCount % 3 != 0)
-            throw new ArgumentException($"supercell: {cell.CationCount} cation sites is not a multiple of 3 (whole Li(2-x)VO2F formula units)");
-        int fu = cell.CationCount / 3;
+        if (cationSites % 3 != 0)
+            throw new ArgumentException($"supercell: {cationSites} cation sites is not a multiple of 3 (whole Li(2-x)VO2F formula units)");
+        int fu = cationSites / 3;
         int vac = (int)Math.Round(x * fu, MidpointRounding.AwayFromZero);
         int li = 2 * fu - vac;
         if (vac < 1)
@@ -25,8 +26,9 @@ public readonly record struct SiteCounts(int Li, int V, int Vacancies, int O, in
         return new SiteCounts(li, fu, vac, 2 * fu, fu);
     }
 
-    /// <summary>A uniformly random (infinite-temperature) arrangement, each sublattice shuffled by <paramref name="rng"/>.</summary>
-    public (byte[] Cations, byte[] Anions) RandomConfiguration(Random rng)
+    /// <summary>The species in a fixed order (Li, V, vacancies; O, F), for the caller to shuffle with its own
+    /// random stream: the order is part of what makes a seeded arrangement reproducible.</summary>
+    public (byte[] Cations, byte[] Anions) Ordered()
     {
         var cations = new byte[Li + V + Vacancies];
         cations.AsSpan(0, Li).Fill((byte)Species.Li);
@@ -35,8 +37,6 @@ public readonly record struct SiteCounts(int Li, int V, int Vacancies, int O, in
         var anions = new byte[O + F];
         anions.AsSpan(0, O).Fill((byte)Species.O);
         anions.AsSpan(O).Fill((byte)Species.F);
-        rng.Shuffle(cations);
-        rng.Shuffle(anions);
         return (cations, anions);
     }
 }
