@@ -66,14 +66,9 @@ internal static class NebProfiles
         }).ToArray();
     }
 
-    /// <summary>Linear-interpolated percentile (numpy's default) of the values.</summary>
-    private static double Percentile(double[] values, double q)
-    {
-        Array.Sort(values);
-        double position = q * (values.Length - 1);
-        int lo = (int)Math.Floor(position), hi = (int)Math.Ceiling(position);
-        return values[lo] + (values[hi] - values[lo]) * (position - lo);
-    }
+    /// <summary>numpy's default (linear) percentile: the validate stage's definition, one implementation.</summary>
+    private static double Percentile(double[] values, double q) =>
+        Pipeline.Fitting.Validation.BootstrapReplicates.Percentile(values, q);
 
     private static int PathOrder(string label) => label switch { "up" => 0, "down" => 1, "straight" => 2, _ => 3 };
 }
