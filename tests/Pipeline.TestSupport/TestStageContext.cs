@@ -1,14 +1,14 @@
 using Pipeline.Abstractions;
 
-namespace Pipeline.ActiveLearning.Tests;
+namespace Pipeline.TestSupport;
 
-/// <summary>A minimal in-memory <see cref="StageContext"/>: params with the stage's defaults filled in, table
+/// <summary>A minimal in-memory <see cref="StageContext"/> shared by stage tests (the stage name is its type): params with the stage's defaults filled in, table
 /// and file inputs, outputs collected in memory (tables) or a temporary folder (files).</summary>
-internal sealed class TestStageContext : StageContext
+public sealed class TestStageContext : StageContext
 {
     private readonly Dictionary<string, Table> _tables;
     private readonly Dictionary<string, string> _files;
-    private readonly string _outputDirectory = Path.Combine(Path.GetTempPath(), "suggest-stage-" + Guid.NewGuid().ToString("N"));
+    private readonly string _outputDirectory = Path.Combine(Path.GetTempPath(), "stage-test-" + Guid.NewGuid().ToString("N"));
 
     public TestStageContext(IStage stage, IReadOnlyDictionary<string, object> parameters, Dictionary<string, Table> tables,
         Dictionary<string, string> files)
@@ -16,6 +16,7 @@ internal sealed class TestStageContext : StageContext
         var values = stage.Params.Where(p => p.Default is not null).ToDictionary(p => p.Name, p => p.Default!);
         foreach (var (k, v) in parameters) values[k] = v;
         Params = new ParamValues(values);
+        StageName = stage.Type;
         _tables = tables;
         _files = files;
         Directory.CreateDirectory(_outputDirectory);
@@ -24,7 +25,7 @@ internal sealed class TestStageContext : StageContext
     public Dictionary<string, Table> WrittenTables { get; } = new();
     public List<string> Messages { get; } = new();
 
-    public override string StageName => "suggest";
+    public override string StageName { get; }
     public override ParamValues Params { get; }
     public override IStageLog Log => new ListLog(Messages);
     public override CancellationToken Cancellation => CancellationToken.None;
