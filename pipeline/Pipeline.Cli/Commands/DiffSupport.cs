@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.CommandLine;
 using Pipeline.Core.Maintenance;
 using Pipeline.Core.Store;
@@ -24,5 +25,29 @@ public static class DiffSupport
         int w0 = all.Max(r => r.Key.Length), w1 = all.Max(r => (r.Old ?? "-").Length), w2 = all.Max(r => (r.New ?? "-").Length);
         foreach (var r in all)
             output.WriteLine($"{r.Key.PadRight(w0)}  {(r.Old ?? "-").PadRight(w1)}  {(r.New ?? "-").PadRight(w2)}  {r.Change ?? ""}".TrimEnd());
+    }
+
+    /// <summary>The JSON of a diff: {"revision", "commit", "changes": [{"key", "old", "new", "change"}, ...]}, each
+    /// change's values written by <paramref name="writeValues"/> (numbers as JSON numbers).</summary>
+    public static void WriteChangesJson<T>(CliContext cli, string revision, string commit, IEnumerable<(string Key, T Row)> rows,
+        Action<Utf8JsonWriter, T> writeValues)
+    {
+        cli.WriteJson(s =>
+        {
+            using var w = new Utf8JsonWriter(s, new JsonWriterOptions { Indented = true });
+            w.WriteStartObject();
+            w.WriteString("revision", revision);
+            w.WriteString("commit", commit);
+            w.WriteStartArray("changes");
+            foreach (var (key, row) in rows)
+            {
+                w.WriteStartObject();
+                w.WriteString("key", key);
+                writeValues(w, row);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteEndObject();
+        });
     }
 }

@@ -76,24 +76,11 @@ public static class MetricsCommands
             var rows = LockDiff.Metrics(before.Values, now.Values);
             if (parse.GetValue(json))
             {
-                cli.WriteJson(s =>
+                DiffSupport.WriteChangesJson(cli, rev, commit, rows.Select(r => (r.Key, r)), (w, r) =>
                 {
-                    using var w = new Utf8JsonWriter(s, new JsonWriterOptions { Indented = true });
-                    w.WriteStartObject();
-                    w.WriteString("revision", rev);
-                    w.WriteString("commit", commit);
-                    w.WriteStartArray("changes");
-                    foreach (var r in rows)
-                    {
-                        w.WriteStartObject();
-                        w.WriteString("key", r.Key);
-                        WriteNumber(w, "old", r.Old);
-                        WriteNumber(w, "new", r.New);
-                        WriteNumber(w, "change", r.Change);
-                        w.WriteEndObject();
-                    }
-                    w.WriteEndArray();
-                    w.WriteEndObject();
+                    WriteNumber(w, "old", r.Old);
+                    WriteNumber(w, "new", r.New);
+                    WriteNumber(w, "change", r.Change);
                 });
                 return ExitCodes.Ok;
             }

@@ -23,24 +23,11 @@ public static class ParamsCommands
             var rows = LockDiff.Params(LockDiff.ParamsOf(old), LockDiff.ParamsOf(current));
             if (parse.GetValue(json))
             {
-                cli.WriteJson(s =>
+                DiffSupport.WriteChangesJson(cli, rev, commit, rows.Select(r => (r.Key, r)), (w, r) =>
                 {
-                    using var w = new Utf8JsonWriter(s, new JsonWriterOptions { Indented = true });
-                    w.WriteStartObject();
-                    w.WriteString("revision", rev);
-                    w.WriteString("commit", commit);
-                    w.WriteStartArray("changes");
-                    foreach (var r in rows)
-                    {
-                        w.WriteStartObject();
-                        w.WriteString("key", r.Key);
-                        WriteValue(w, "old", r.Old);
-                        WriteValue(w, "new", r.New);
-                        MetricsCommands.WriteNumber(w, "change", LockDiff.AsNumber(r.New) - LockDiff.AsNumber(r.Old));
-                        w.WriteEndObject();
-                    }
-                    w.WriteEndArray();
-                    w.WriteEndObject();
+                    WriteValue(w, "old", r.Old);
+                    WriteValue(w, "new", r.New);
+                    MetricsCommands.WriteNumber(w, "change", LockDiff.AsNumber(r.New) - LockDiff.AsNumber(r.Old));
                 });
                 return ExitCodes.Ok;
             }
