@@ -90,7 +90,7 @@ public static class CoefficientsContract
         new(CiLowPhysical, ColumnType.Float64, "eV/unit", "bootstrap interval, lower end, physical"),
         new(CiHighPhysical, ColumnType.Float64, "eV/unit", "bootstrap interval, upper end, physical"),
         new(SelectedFraction, ColumnType.Float64, "1", "fraction of bootstrap fits with a non-zero coefficient"),
-        new(Truth, ColumnType.Float64, "eV/unit", "truth.yaml linear projection (only with a truth)", Required: false),
-        new(TruthInsideCi, ColumnType.Bool, "", "truth inside the interval (only with a truth)", Required: false),
+        new(Truth, ColumnType.Float64, "eV/unit", "truth.yaml linear projection (NaN without a truth)"),
+        new(TruthInsideCi, ColumnType.Bool, "", "truth inside the interval (false without a truth)"),
     ]);
 }

@@ -11,7 +11,8 @@ namespace Pipeline.Fitting.Stages;
 public sealed class ValidateStage : IStage
 {
     public string Type => "validate";
-    public int Version => 2;
+    // 3: the coefficients table always has truth and truth_inside_ci (NaN/false without a truth).
+    public int Version => 3;
     public string Description => "cross-validated metrics, plots and bootstrap coefficient intervals of the barrier models";
 
     public IReadOnlyList<ParamSpec> Params { get; } =

@@ -60,9 +60,10 @@ public static class ValidationReport
             .Add("ci_high_standardized", ColumnType.Float64)
             .Add("ci_low_physical", ColumnType.Float64)
             .Add("ci_high_physical", ColumnType.Float64)
-            .Add("selected_fraction", ColumnType.Float64);
-        if (withTruth)
-            b.Add("truth", ColumnType.Float64).Add("truth_inside_ci", ColumnType.Bool);
+            .Add("selected_fraction", ColumnType.Float64)
+            // Always present, so the table's columns do not depend on whether a truth was connected: NaN and false
+            // without one.
+            .Add("truth", ColumnType.Float64).Add("truth_inside_ci", ColumnType.Bool);
         foreach (var row in results.SelectMany(r => r.Coefficients))
         {
             var values = new List<object>
@@ -70,8 +71,7 @@ public static class ValidationReport
                 row.Model, row.Feature, row.CoefStandardized, row.CoefPhysical, row.CiLowStandardized,
                 row.CiHighStandardized, row.CiLowPhysical, row.CiHighPhysical, row.SelectedFraction,
             };
-            if (withTruth)
-                values.AddRange([row.Truth ?? double.NaN, row.TruthInsideCi]);
+            values.AddRange(withTruth ? [row.Truth ?? double.NaN, row.TruthInsideCi] : [double.NaN, false]);
             b.AddRow(values.ToArray());
         }
         return b.Build();
