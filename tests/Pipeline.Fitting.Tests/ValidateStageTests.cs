@@ -58,6 +58,17 @@ public class ValidateStageTests
         // 95 % intervals: nearly all of the 23 truth values are covered.
         Assert.True(inside.Count(b => b) >= 19, $"only {inside.Count(b => b)} of 23 truth values inside their CI");
 
+        // Without a truth the coefficients table has the same columns: truth NaN, truth_inside_ci false.
+        using var bare = new TestStageContext(validate, new Dictionary<string, object> { ["bootstrap"] = 10L });
+        bare.WithTable("features", table).WithPath("scaler", scalerPath)
+            .WithPath("model_forward", fitCtx.OutputFilePath("model_forward"))
+            .WithPath("model_kra", fitCtx.OutputFilePath("model_kra"));
+        validate.Run(bare);
+        var bareCoefficients = bare.WrittenTables["coefficients"];
+        Assert.Equal(coefficients.Columns.Select(c => c.Name), bareCoefficients.Columns.Select(c => c.Name));
+        Assert.All(bareCoefficients.Doubles("truth"), v => Assert.True(double.IsNaN(v)));
+        Assert.DoesNotContain(true, bareCoefficients.Bools("truth_inside_ci"));
+
         var plots = Directory.GetFiles(ctx.OutputDirectoryPath("plots")).Select(Path.GetFileName).Order().ToArray();
         foreach (var name in new[] { "parity", "residual", "lasso_path", "cv_curve" })
             foreach (var model in new[] { "forward", "kra" })
