@@ -9,5 +9,6 @@ public static class TableContracts
         FeaturesContract.Schema, ClassifierMetricsContract.Schema, ValidationMetricsContract.Schema,
         CoefficientsContract.Schema, CeMetricsContract.Schema,
         KmcResultsContract.Schema, KmcSummaryContract.Schema, KmcMsdContract.Schema,
+        MdObservablesContract.Schema, MdArrheniusContract.Schema, MdMsdContract.Schema,
     ];
 }

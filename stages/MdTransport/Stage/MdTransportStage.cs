@@ -1,3 +1,4 @@
+using Pipeline.Contracts;
 using Pipeline.Abstractions;
 using Pipeline.Trajectories.Analysis;
 using Pipeline.Trajectories.Readers;
@@ -58,9 +59,9 @@ public sealed class MdTransportStage : IStage
                 $"{r.File}: {r.Frames} frames, {r.Ions} ions, T = {r.Temperature} K: D* = {t.Tracer.Value:E3} +- {t.Tracer.Error:E2} cm^2/s, D_sigma = {t.Collective.Value:E3} +- {t.Collective.Error:E2} cm^2/s, H_R = {t.Haven.Value:0.###}"));
             foreach (var w in r.Warnings) ctx.Log.Warn(w);
         }
-        ctx.WriteTable("msd", MdTransportTables.Msd(results));
-        ctx.WriteTable("observables", MdTransportTables.Observables(results));
-        ctx.WriteTable("arrhenius", MdTransportTables.Arrhenius(results));
+        ctx.WriteTable("msd", MdMsdContract.Schema.Verified(MdTransportTables.Msd(results), "md-transport"));
+        ctx.WriteTable("observables", MdObservablesContract.Schema.Verified(MdTransportTables.Observables(results), "md-transport"));
+        ctx.WriteTable("arrhenius", MdArrheniusContract.Schema.Verified(MdTransportTables.Arrhenius(results), "md-transport"));
         MdTransportPlots.Save(ctx.OutputDirectoryPath("plots"), results);
     }
 }

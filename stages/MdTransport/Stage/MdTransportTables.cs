@@ -78,8 +78,8 @@ public static class MdTransportTables
 
     public static IReadOnlyList<(string Name, Func<MdTransportResult, Pipeline.Transport.Msd.MeasuredValue> Pick)> Quantities { get; } =
     [
-        ("d_tracer", r => r.Transport.Tracer),
-        ("d_sigma", r => r.Transport.Collective),
+        (Pipeline.Contracts.MdArrheniusContract.TracerQuantity, r => r.Transport.Tracer),
+        (Pipeline.Contracts.MdArrheniusContract.SigmaQuantity, r => r.Transport.Collective),
     ];
 
     public static ArrheniusFit Fit(IReadOnlyList<MdTransportResult> runs, Func<MdTransportResult, Pipeline.Transport.Msd.MeasuredValue> pick)
