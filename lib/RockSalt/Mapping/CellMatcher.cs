@@ -34,8 +34,8 @@ internal static class CellMatcher
         var frame = CubicFrame.Find(lattice, codes, frac, a, source);
         string? rotated = TryTranslations(frame.Undeform(lattice), frame.Rotate(lattice), a, anionCount, out t);
         if (rotated is null) return (t[0], t[1], t[2], a);
-        throw new StructureMappingException(source, $"{rotated} (cell vectors taken in the cubic frame of the anion " +
-            $"neighbour vectors, {F(frame.AngleFromAxes)} degrees from the Cartesian axes, with its fitted strain removed)");
+        throw new StructureMappingException(source, $"{rotated} (cell taken in the cubic frame of the anion " +
+            $"neighbour vectors, {F(frame.AngleFromAxes)} degrees from the Cartesian axes)");
     }
 
     private static double LatticeConstant(ReadOnlySpan<double> lattice, int anionCount, string source)

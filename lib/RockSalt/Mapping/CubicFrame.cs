@@ -107,23 +107,30 @@ internal sealed class CubicFrame
         for (int k = 0; k < 3; k++)
             range[k] = (int)Math.Ceiling(max * new Vec3(inverse[k], inverse[3 + k], inverse[6 + k]).Length + 0.5);
 
+        // Image offsets n L in Angstrom, with the +n half marked for an anion paired with its own images.
+        var offsets = new List<(Vec3 Offset, bool Positive)>();
+        for (int n1 = -range[0]; n1 <= range[0]; n1++)
+            for (int n2 = -range[1]; n2 <= range[1]; n2++)
+                for (int n3 = -range[2]; n3 <= range[2]; n3++)
+                    offsets.Add((Mat3.Apply(new Vec3(n1, n2, n3), lattice),
+                        n1 > 0 || (n1 == 0 && (n2 > 0 || (n2 == 0 && n3 > 0)))));
+
+        var images = offsets.ToArray();
         var vectors = new List<Vec3>();
         double min2 = min * min, max2 = max * max;
         for (int i = 0; i < positions.Count; i++)
             for (int j = i; j < positions.Count; j++)
             {
                 var d = positions[j] - positions[i];
-                d -= (Vec3)d.Round();
-                for (int n1 = -range[0]; n1 <= range[0]; n1++)
-                    for (int n2 = -range[1]; n2 <= range[1]; n2++)
-                        for (int n3 = -range[2]; n3 <= range[2]; n3++)
-                        {
-                            // An anion and its own image: take +n only, -n is the same pair.
-                            if (j == i && (n1 < 0 || (n1 == 0 && (n2 < 0 || (n2 == 0 && n3 <= 0))))) continue;
-                            var x = Mat3.Apply(d + new Vec3(n1, n2, n3), lattice);
-                            double length2 = x.Dot(x);
-                            if (length2 >= min2 && length2 <= max2) vectors.Add(x);
-                        }
+                var x0 = Mat3.Apply(d - (Vec3)d.Round(), lattice);
+                foreach (var (offset, positive) in images)
+                {
+                    // An anion and its own image: take +n only, -n is the same pair.
+                    if (j == i && !positive) continue;
+                    var x = x0 + offset;
+                    double length2 = x.Dot(x);
+                    if (length2 >= min2 && length2 <= max2) vectors.Add(x);
+                }
             }
         return vectors;
     }
