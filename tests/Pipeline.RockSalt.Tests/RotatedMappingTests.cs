@@ -145,6 +145,32 @@ public class RotatedMappingTests
     }
 
     [Fact]
+    public void A_nickel_arsenide_cell_with_hcp_anions_is_refused_as_not_fcc()
+    {
+        // NiAs type: anions hcp (close packed like fcc, same nearest-neighbour distance and density, but ABAB
+        // stacking), cations in the octahedral holes; a 3x3x2 hexagonal supercell as a user's tool writes it.
+        double ah = Cells.A / Math.Sqrt(2), c = ah * Math.Sqrt(8.0 / 3);
+        double[] lattice = [3 * ah, 0, 0, -1.5 * ah, 1.5 * Math.Sqrt(3) * ah, 0, 0, 0, 2 * c];
+        var species = new List<string>();
+        var frac = new List<double>();
+        for (int i = 0; i < 3; i++)
+            for (int j = 0; j < 3; j++)
+                for (int k = 0; k < 2; k++)
+                {
+                    foreach (var (x, y, z, s) in new[] { (1 / 3.0, 2 / 3.0, 0.25, "O"), (2 / 3.0, 1 / 3.0, 0.75, "F"), (0.0, 0.0, 0.0, "Li"), (0.0, 0.0, 0.5, "V") })
+                    {
+                        species.Add(s);
+                        frac.AddRange([(i + x) / 3, (j + y) / 3, (k + z) / 2]);
+                    }
+                }
+
+        var e = Assert.Throws<StructureMappingException>(() => StructureMapper.Map(lattice, species, frac.ToArray(), Source));
+
+        Assert.StartsWith(Source, e.Message);
+        Assert.Contains("not fcc", e.Message);
+    }
+
+    [Fact]
     public void Random_positions_are_refused_as_not_fcc()
     {
         var rng = new Random(12);

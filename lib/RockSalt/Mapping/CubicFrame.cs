@@ -21,7 +21,8 @@ internal sealed class CubicFrame
     internal const double MaxNeighbourAngle = 20;
 
     /// <summary>Largest fraction of neighbour vectors allowed beyond <see cref="MaxNeighbourAngle"/>. bcc neighbours
-    /// lie 35-45 degrees from every &lt;110&gt; direction, half of the hcp ones 45 degrees, random ones mostly beyond 20.</summary>
+    /// lie 35-45 degrees from every &lt;110&gt; direction, a quarter of the hcp ones (half the inter-layer ones) about
+    /// 45 degrees, random ones mostly beyond 20.</summary>
     internal const double MaxOutlierFraction = 0.1;
 
     /// <summary>Vectors farther than this (degrees) from every &lt;110&gt; direction of the current guess stay out of
