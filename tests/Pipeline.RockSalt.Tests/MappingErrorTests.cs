@@ -111,22 +111,6 @@ public class MappingErrorTests
         Assert.Contains("anion", e.Message);
     }
 
-    [Theory]
-    [InlineData(3.0)]
-    [InlineData(10.0)]
-    [InlineData(30.0)]
-    public void A_rotated_cell_is_reported_not_mis_mapped(double degrees)
-    {
-        var cell = Cells.Make("conv333");
-        var (cations, anions) = Cells.RandomConfiguration(cell, new Random(2));
-        var atoms = AtomList.Of(cell, cations, anions);
-        var factory = new StructureFactory(cell, StructureFactory.RotationZ(degrees));
-
-        var e = MapFails(factory.Lattice, atoms, factory.Frac(atoms.Positions));
-
-        Assert.Contains("cubic axes", e.Message);
-    }
-
     [Fact]
     public void A_rotation_by_a_cube_symmetry_is_just_another_labelling()
     {

@@ -6,9 +6,9 @@ namespace Pipeline.RockSalt;
 /// sites on odd-sum ones: q = f1 T1 + f2 T2 + f3 T3 - Origin for fractional coordinates f and supercell translations
 /// T (units of a/2). Ideal sites are therefore placed in the actual (possibly strained) cell by their fractional
 /// coordinates, and distances are measured with the actual cell metric.</para>
-/// <para>Limitation: the translations are found by rounding the cell vectors in units of a/2, which assumes the
-/// Cartesian axes lie along the cubic axes of the rock salt. A rotated cell is detected and rejected
-/// (<see cref="StructureMappingException"/>) rather than mis-mapped.</para></summary>
+/// <para>Lattice coordinates are always along the cubic axes, whatever the orientation of the cell: the translations
+/// T carry the rotation, so descriptors, hop directions and the up direction never depend on the Cartesian axes;
+/// Cartesian distances (<see cref="ToCartesian"/>) use the actual cell as written.</para></summary>
 public sealed class IdealLattice
 {
     private readonly double[] _translations;      // rows T1, T2, T3 (units of a/2)

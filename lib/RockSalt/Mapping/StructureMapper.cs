@@ -4,10 +4,10 @@ namespace Pipeline.RockSalt;
 
 /// <summary>Maps a relaxed structure onto ideal rock-salt sites (DOMAIN.md section 4, "Lattice mapping").
 /// <para>The ideal lattice is found from the cell (<see cref="FitLattice"/>): lattice constant from the volume and the
-/// anion count, translations rounded to fcc vectors, origin chosen so the first atom sits on a site of its
-/// sublattice and then refined by least squares (the mean residual over all atoms). Every atom is assigned to its
-/// nearest ideal site (<see cref="MapOnto"/>). Errors name the source, the atom index and its species.</para>
-/// <para>Limitation: the Cartesian axes must lie along the cubic axes of the rock salt; a rotated cell is rejected.</para></summary>
+/// anion count, translations rounded to fcc vectors (in the cubic frame found from the anion neighbour vectors when
+/// the cell is not along the cubic axes), origin chosen so the first atom sits on a site of its sublattice and then
+/// refined by least squares (the mean residual over all atoms). Every atom is assigned to its nearest ideal site
+/// (<see cref="MapOnto"/>). Errors name the source, the atom index and its species.</para></summary>
 public static class StructureMapper
 {
     private const int OriginRefinements = 3;
@@ -31,8 +31,7 @@ public static class StructureMapper
         ReadOnlySpan<double> frac, string source)
     {
         var codes = Parse(lattice, species, frac, source);
-        int anions = codes.Count(s => SpeciesInfo.IsAnion(s));
-        var (t1, t2, t3, a) = CellMatcher.Match(lattice, anions, source);
+        var (t1, t2, t3, a) = CellMatcher.Match(lattice, codes, frac, source);
         var ideal = new IdealLattice(new RockSaltSupercell(t1, t2, t3, a), t1, t2, t3, lattice, default);
 
         // Put the first atom on the nearest site of its own sublattice, so cations end up on even-sum points.

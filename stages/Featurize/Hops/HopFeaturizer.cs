@@ -50,7 +50,9 @@ public static class HopFeaturizer
         var descriptors = new double[HopDescriptors.Count];
         bool t1Up = HopDescriptors.Compute(anatomy, initial.Cations, initial.Anions, hop.EReaction, descriptors);
 
-        // Path coordinate h = (p - m).u / (a/4), with the saddle point's minimum image relative to the midpoint.
+        // Path coordinate h = (p - m).u / (a/4), with the saddle point's minimum image relative to the midpoint. All in
+        // lattice coordinates, which follow the cubic axes whatever the cell's orientation (the translations carry the
+        // rotation), so no Cartesian direction enters h or up/down.
         var midpoint = (Vec3)qInitial.Round() + 0.5 * (Vec3)step;
         var saddle = ideal.LatticeCoordinates(new Vec3(hop.MovingFracSaddle[0], hop.MovingFracSaddle[1], hop.MovingFracSaddle[2]));
         var up = (Vec3)HopDescriptors.UpDirection(direction, t1Up);
