@@ -1,8 +1,8 @@
 namespace Pipeline.RockSalt;
 
 /// <summary>The 11 local descriptors of a hop (DOMAIN.md section 4) and the canonical up/down orientation of its
-/// two tetrahedra. Works on in-memory configurations (one byte per site, <see cref="Species"/> codes) so the same
-/// code serves featurize (mapped DFT structures) and the kMC (millions of hops).</summary>
+/// two tetrahedra, for Li(2-x)VO2F (<see cref="Species"/> codes). <see cref="DescriptorSet"/> computes them for any
+/// chemistry, and their element-resolved form.</summary>
 public static class HopDescriptors
 {
     public const int Count = 11;
@@ -21,39 +21,7 @@ public static class HopDescriptors
     /// The configuration is the initial one (Li on I, vacancy on F); the sites I and F themselves are not read.</summary>
     public static bool Compute(in HopAnatomy hop, ReadOnlySpan<byte> cations, ReadOnlySpan<byte> anions,
         double deltaE, Span<double> output)
-    {
-        const byte li = (byte)Species.Li, v = (byte)Species.V, f = (byte)Species.F;
-        int tm1 = (cations[hop.GatesT1[0]] == v ? 1 : 0) + (cations[hop.GatesT1[1]] == v ? 1 : 0);
-        int tm2 = (cations[hop.GatesT2[0]] == v ? 1 : 0) + (cations[hop.GatesT2[1]] == v ? 1 : 0);
-        int li1 = (cations[hop.GatesT1[0]] == li ? 1 : 0) + (cations[hop.GatesT1[1]] == li ? 1 : 0);
-        int li2 = (cations[hop.GatesT2[0]] == li ? 1 : 0) + (cations[hop.GatesT2[1]] == li ? 1 : 0);
-        int ap1 = (anions[hop.ApexT1[0]] == f ? 1 : 0) + (anions[hop.ApexT1[1]] == f ? 1 : 0);
-        int ap2 = (anions[hop.ApexT2[0]] == f ? 1 : 0) + (anions[hop.ApexT2[1]] == f ? 1 : 0);
-        bool t1Up = T1IsUp(hop, tm1, tm2, ap1, ap2, li1, li2);
-
-        int db = (anions[hop.Dumbbell[0]] == f ? 1 : 0) + (anions[hop.Dumbbell[1]] == f ? 1 : 0);
-        int back = 0;
-        for (int k = 0; k < 4; k++) back += anions[hop.Back[k]] == f ? 1 : 0;
-        int nnI = 0, nnF = 0;
-        for (int k = 0; k < 7; k++)
-        {
-            nnI += cations[hop.OtherNnInitial[k]] == v ? 1 : 0;
-            nnF += cations[hop.OtherNnFinal[k]] == v ? 1 : 0;
-        }
-
-        output[0] = t1Up ? tm1 : tm2;
-        output[1] = t1Up ? tm2 : tm1;
-        output[2] = t1Up ? li1 : li2;
-        output[3] = t1Up ? li2 : li1;
-        output[4] = db;
-        output[5] = t1Up ? ap1 : ap2;
-        output[6] = t1Up ? ap2 : ap1;
-        output[7] = back;
-        output[8] = nnI;
-        output[9] = nnF;
-        if (output.Length > 10) output[10] = deltaE;
-        return t1Up;
-    }
+        => DescriptorSet.LiVOF.Compute(hop, cations, anions, deltaE, output);
 
     /// <summary>Canonical order (DOMAIN.md section 2): sort the two tetrahedra by (TM on gates, F among apex anions,
     /// minus Li on gates, smallest cation site index among its gates) ascending; the first is "up".</summary>

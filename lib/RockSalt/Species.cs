@@ -1,6 +1,7 @@
 namespace Pipeline.RockSalt;
 
-/// <summary>Occupants of rock-salt sites. Cation sublattice: Vac, Li, V; anion sublattice: O, F.
+/// <summary>Species codes of Li(2-x)VO2F (<see cref="Chemistry.LiVOF"/>). Cation sublattice: Vac, Li, V; anion sublattice: O, F.
+/// Other chemistries use <see cref="Chemistry"/> codes, which agree with these for Li-V-O-F.
 /// Stored as bytes in configuration arrays (one array per sublattice).</summary>
 public enum Species : byte
 {

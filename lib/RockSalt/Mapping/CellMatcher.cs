@@ -21,17 +21,17 @@ internal static class CellMatcher
     private const double MaxStrain = 0.10;
 
     /// <summary>Translations (units of a/2) and the lattice constant of a cell in any orientation.</summary>
-    public static (Int3 T1, Int3 T2, Int3 T3, double A) Match(ReadOnlySpan<double> lattice, Species[] codes,
+    public static (Int3 T1, Int3 T2, Int3 T3, double A) Match(ReadOnlySpan<double> lattice, bool[] isAnion,
         ReadOnlySpan<double> frac, string source)
     {
-        int anionCount = codes.Count(SpeciesInfo.IsAnion);
+        int anionCount = isAnion.Count(b => b);
         double a = LatticeConstant(lattice, anionCount, source);
 
         // Already along the cubic axes: the original path, so aligned cells map bit for bit as they always did.
         string? aligned = TryTranslations(lattice, lattice, a, anionCount, out var t);
         if (aligned is null) return (t[0], t[1], t[2], a);
 
-        var frame = CubicFrame.Find(lattice, codes, frac, a, source);
+        var frame = CubicFrame.Find(lattice, isAnion, frac, a, source);
         string? rotated = TryTranslations(frame.Undeform(lattice), frame.Rotate(lattice), a, anionCount, out t);
         if (rotated is null) return (t[0], t[1], t[2], a);
         throw new StructureMappingException(source, $"{rotated} (cell taken in the cubic frame of the anion " +

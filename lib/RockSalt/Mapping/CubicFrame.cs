@@ -65,11 +65,11 @@ internal sealed class CubicFrame
 
     /// <summary>Finds the cubic frame of the anion sublattice, or reports (naming the source) why it is not fcc.</summary>
     /// <param name="a">Lattice constant (Angstrom) from the volume and the anion count.</param>
-    public static CubicFrame Find(ReadOnlySpan<double> lattice, Species[] codes, ReadOnlySpan<double> frac, double a, string source)
+    public static CubicFrame Find(ReadOnlySpan<double> lattice, bool[] isAnion, ReadOnlySpan<double> frac, double a, string source)
     {
         double nn = a * InvSqrt2;
-        var vectors = NeighbourVectors(lattice, codes, frac, MinNeighbour * nn, MaxNeighbour * nn);
-        int anions = codes.Count(SpeciesInfo.IsAnion);
+        var vectors = NeighbourVectors(lattice, isAnion, frac, MinNeighbour * nn, MaxNeighbour * nn);
+        int anions = isAnion.Count(b => b);
         string window = $"{F(MinNeighbour * nn)}-{F(MaxNeighbour * nn)} A ({MinNeighbour}-{MaxNeighbour} times the fcc " +
             $"nearest-neighbour distance a/sqrt2 = {F(nn)} A, a = {F(a)} A from the volume and {anions} anions)";
         if (vectors.Count == 0)
@@ -94,12 +94,12 @@ internal sealed class CubicFrame
     }
 
     /// <summary>All anion-anion vectors (Angstrom) with length in [min, max], each unordered pair and image once.</summary>
-    private static List<Vec3> NeighbourVectors(ReadOnlySpan<double> lattice, Species[] codes, ReadOnlySpan<double> frac,
+    private static List<Vec3> NeighbourVectors(ReadOnlySpan<double> lattice, bool[] isAnion, ReadOnlySpan<double> frac,
         double min, double max)
     {
         var positions = new List<Vec3>();
-        for (int i = 0; i < codes.Length; i++)
-            if (SpeciesInfo.IsAnion(codes[i])) positions.Add(new Vec3(frac[3 * i], frac[3 * i + 1], frac[3 * i + 2]));
+        for (int i = 0; i < isAnion.Length; i++)
+            if (isAnion[i]) positions.Add(new Vec3(frac[3 * i], frac[3 * i + 1], frac[3 * i + 2]));
 
         // A vector of length <= max has fractional component k at most max |b_k| (b_k: column k of L^-1); the
         // minimum-image difference adds at most 1/2.

@@ -18,51 +18,53 @@ public static class StructureMapper
     /// <param name="frac">Fractional coordinates flattened (x0, y0, z0, x1, ...).</param>
     /// <param name="source">Names the file or calculation in error messages.</param>
     /// <param name="tolerance">Largest accepted distance (Angstrom) of an atom from its ideal site.</param>
+    /// <param name="chemistry">Gives the species codes; Li(2-x)VO2F when null.</param>
     public static MappedStructure Map(ReadOnlySpan<double> lattice, IReadOnlyList<string> species,
-        ReadOnlySpan<double> frac, string source, double tolerance = 0.4)
+        ReadOnlySpan<double> frac, string source, double tolerance = 0.4, Chemistry? chemistry = null)
     {
         var ideal = FitLattice(lattice, species, frac, source);
-        return MapOnto(ideal, species, frac, source, tolerance);
+        return MapOnto(ideal, species, frac, source, tolerance, chemistry);
     }
 
     /// <summary>Finds the ideal rock-salt lattice of a structure, so that further structures in the same cell (the
-    /// other end of a hop) can be mapped onto exactly the same sites with <see cref="MapOnto"/>.</summary>
+    /// other end of a hop) can be mapped onto exactly the same sites with <see cref="MapOnto"/>. Only the split into
+    /// anions (<see cref="Chemistry.AnionElements"/>) and cations matters here, so no chemistry is needed.</summary>
     public static IdealLattice FitLattice(ReadOnlySpan<double> lattice, IReadOnlyList<string> species,
         ReadOnlySpan<double> frac, string source)
     {
-        var codes = Parse(lattice, species, frac, source);
-        var (t1, t2, t3, a) = CellMatcher.Match(lattice, codes, frac, source);
+        var (_, isAnion) = Parse(lattice, species, frac, source, null);
+        var (t1, t2, t3, a) = CellMatcher.Match(lattice, isAnion, frac, source);
         var ideal = new IdealLattice(new RockSaltSupercell(t1, t2, t3, a), t1, t2, t3, lattice, default);
 
         // Put the first atom on the nearest site of its own sublattice, so cations end up on even-sum points.
         var q0 = ideal.LatticeCoordinates(frac, 0);
-        ideal.Origin = q0 - (Vec3)NearestSiteOfParity(q0, wantCation: !SpeciesInfo.IsAnion(codes[0]));
+        ideal.Origin = q0 - (Vec3)NearestSiteOfParity(q0, wantCation: !isAnion[0]);
 
         // Least-squares origin: shift by the mean residual of all atoms from their nearest integer points.
         for (int iteration = 0; iteration < OriginRefinements; iteration++)
         {
             var sum = new Vec3(0, 0, 0);
-            for (int i = 0; i < codes.Length; i++)
+            for (int i = 0; i < isAnion.Length; i++)
             {
                 var q = ideal.LatticeCoordinates(frac, i);
                 sum += q - (Vec3)q.Round();
             }
-            ideal.Origin += (1.0 / codes.Length) * sum;
+            ideal.Origin += (1.0 / isAnion.Length) * sum;
         }
 
         // The first atom alone may carry a wrong label; let the majority decide which sublattice is which.
         int matching = 0;
-        for (int i = 0; i < codes.Length; i++)
-            matching += ideal.LatticeCoordinates(frac, i).Round().IsCationSite != SpeciesInfo.IsAnion(codes[i]) ? 1 : 0;
-        if (2 * matching < codes.Length) ideal.Origin += new Vec3(1, 0, 0);
+        for (int i = 0; i < isAnion.Length; i++)
+            matching += ideal.LatticeCoordinates(frac, i).Round().IsCationSite != isAnion[i] ? 1 : 0;
+        if (2 * matching < isAnion.Length) ideal.Origin += new Vec3(1, 0, 0);
         return ideal;
     }
 
     /// <summary>Assigns every atom of a structure in the cell of <paramref name="ideal"/> to its nearest ideal site.</summary>
     public static MappedStructure MapOnto(IdealLattice ideal, IReadOnlyList<string> species, ReadOnlySpan<double> frac,
-        string source, double tolerance = 0.4)
+        string source, double tolerance = 0.4, Chemistry? chemistry = null)
     {
-        var codes = Parse(default, species, frac, source);
+        var (codes, isAnionOf) = Parse(default, species, frac, source, chemistry ?? Chemistry.LiVOF);
         var cell = ideal.Cell;
         var cations = new byte[cell.CationCount];
         var anions = new byte[cell.AnionCount];
@@ -81,7 +83,7 @@ public static class StructureMapper
             if (!(deviation <= tolerance))
                 throw new StructureMappingException(source, i, species[i],
                     $"is {F(deviation)} A from the nearest ideal site {site} (tolerance {F(tolerance)} A)");
-            bool isCation = !SpeciesInfo.IsAnion(codes[i]);
+            bool isCation = !isAnionOf[i];
             if (isCation != site.IsCationSite)
                 throw new StructureMappingException(source, i, species[i],
                     $"sits on {(site.IsCationSite ? "cation" : "anion")} site {site}, but {species[i]} belongs on the " +
@@ -94,8 +96,8 @@ public static class StructureMapper
                 throw new StructureMappingException(source, i, species[i],
                     $"and atom {owner[index]} ({species[owner[index]]}) both sit on {(isCation ? "cation" : "anion")} site {site}");
             owner[index] = i;
-            if (isCation) cations[index] = (byte)codes[i];
-            else anions[index] = (byte)codes[i];
+            if (isCation) cations[index] = codes[i];
+            else anions[index] = codes[i];
             atomSite[i] = isCation ? index : ~index;
         }
 
@@ -106,7 +108,9 @@ public static class StructureMapper
         return new MappedStructure(cell, cations, anions, atomSite, maxDeviation);
     }
 
-    private static Species[] Parse(ReadOnlySpan<double> lattice, IReadOnlyList<string> species, ReadOnlySpan<double> frac, string source)
+    /// <summary>Checks the inputs and returns each atom's species code (when a chemistry is given) and whether it is an anion.</summary>
+    private static (byte[] Codes, bool[] IsAnion) Parse(ReadOnlySpan<double> lattice, IReadOnlyList<string> species,
+        ReadOnlySpan<double> frac, string source, Chemistry? chemistry)
     {
         if (!lattice.IsEmpty && lattice.Length != 9)
             throw new StructureMappingException(source, $"lattice has {lattice.Length} values, expected 9 (rows a1, a2, a3)");
@@ -117,16 +121,22 @@ public static class StructureMapper
         if (frac.Length != 3 * species.Count)
             throw new StructureMappingException(source,
                 $"{frac.Length} fractional coordinates for {species.Count} atoms (expected {3 * species.Count})");
-        var codes = new Species[species.Count];
+        var codes = new byte[species.Count];
+        var isAnion = new bool[species.Count];
         for (int i = 0; i < codes.Length; i++)
         {
-            if (!SpeciesInfo.TryParse(species[i], out codes[i]))
-                throw new StructureMappingException(source, i, species[i], "is not a rock-salt species (expected Li, V, O or F)");
+            if (chemistry is null)
+                isAnion[i] = Chemistry.AnionElements.Contains(species[i]);
+            else if (chemistry.TryCode(species[i], out codes[i]))
+                isAnion[i] = chemistry.IsAnion(codes[i]);
+            else
+                throw new StructureMappingException(source, i, species[i],
+                    $"is not a species of the chemistry {chemistry} ({chemistry.Describe()})");
             for (int k = 0; k < 3; k++)
                 if (!double.IsFinite(frac[3 * i + k]))
                     throw new StructureMappingException(source, i, species[i], "has a non-finite fractional coordinate");
         }
-        return codes;
+        return (codes, isAnion);
     }
 
     /// <summary>The nearest integer point to q whose coordinate sum is even (cation) or odd (anion).</summary>
