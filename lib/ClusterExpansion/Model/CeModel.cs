@@ -1,3 +1,4 @@
+using Pipeline.RockSalt;
 namespace Pipeline.ClusterExpansion;
 
 /// <summary>A fitted cluster expansion: the cluster space, the lattice constant and the ECIs.
@@ -32,6 +33,9 @@ public sealed class CeModel
 
     /// <summary>ECI per correlation function (<see cref="ClusterSpace.Functions"/> order), eV per cluster.</summary>
     public IReadOnlyList<double> Ecis { get; }
+
+    /// <summary>The species the CE was fitted on (its cluster space's chemistry).</summary>
+    public Chemistry Chemistry => Space.Chemistry;
 
     /// <summary>How the ECIs were obtained (null for hand-made models).</summary>
     public CeFitSummary? Fit { get; }

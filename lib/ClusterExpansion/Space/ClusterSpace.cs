@@ -34,6 +34,10 @@ public sealed class ClusterSpace
     /// <summary>Largest |coordinate| (units of a/2) of any orbit image point relative to the cation origin.</summary>
     public int Padding { get; }
 
+    /// <summary>The species of each sublattice (site variables sigma = species code on cations, code minus
+    /// <see cref="Chemistry.FirstAnion"/> on anions). The space is built for Li-V-O-F (3 cation, 2 anion species).</summary>
+    public Chemistry Chemistry => Chemistry.LiVOF;
+
     /// <param name="cutoffs">Units of a, per cluster size starting with pairs.</param>
     public static ClusterSpace Generate(IReadOnlyList<double> cutoffs)
         => new(cutoffs, ClusterEnumerator.Enumerate(cutoffs));

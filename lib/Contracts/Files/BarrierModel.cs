@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Pipeline.RockSalt;
 
 namespace Pipeline.Contracts;
 
@@ -28,6 +29,12 @@ public sealed class BarrierModel
     public required double CvRmse { get; init; }
     public required string TrainingDataHash { get; init; }
     public required string ToolVersion { get; init; }
+
+    /// <summary>Which descriptor set the features come from ("standard" or "element", DOMAIN.md section 10).</summary>
+    public string DescriptorSet { get; init; } = RockSalt.DescriptorSet.Standard;
+
+    /// <summary>The species the model was fitted on; a structure with another element is refused.</summary>
+    public Chemistry Chemistry { get; init; } = Chemistry.LiVOF;
 
     /// <summary>Builds the model from a fit on standardised descriptors and converts it to physical units.</summary>
     public static BarrierModel FromStandardizedFit(
@@ -105,6 +112,8 @@ public sealed class BarrierModel
             ["cv_rmse"] = CvRmse,
             ["training_data_hash"] = TrainingDataHash,
             ["tool_version"] = ToolVersion,
+            ["descriptor_set"] = DescriptorSet,
+            ["species"] = SpeciesJson.Write(Chemistry),
         };
         JsonFields.Write(json, path);
     }
@@ -135,6 +144,9 @@ public sealed class BarrierModel
             CvRmse = f.Double("cv_rmse"),
             TrainingDataHash = f.String("training_data_hash"),
             ToolVersion = f.String("tool_version"),
+            // Models written before species were data are Li-V-O-F models on the standard set.
+            DescriptorSet = f.Has("descriptor_set") ? f.String("descriptor_set") : RockSalt.DescriptorSet.Standard,
+            Chemistry = f.Has("species") ? SpeciesJson.Read(f.Child("species")) : Chemistry.LiVOF,
         };
         model.CheckShapes(path);
         return model;

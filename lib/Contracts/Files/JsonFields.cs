@@ -16,6 +16,9 @@ public sealed class JsonFields(JsonObject obj, string source)
 
     public JsonObject Object => obj;
 
+    /// <summary>The file (and field path) errors name.</summary>
+    public string Source => source;
+
     public static JsonObject ReadObject(string path)
     {
         JsonNode? node;
