@@ -36,6 +36,32 @@ public sealed class RockSaltFormula
         SitesPerFormulaUnit = cations;
     }
 
+    /// <summary>Parses a formula written as element-amount runs, "Li2VO2F" or "Li1.2Mn0.4Ti0.4O1.8F0.2" (an omitted
+    /// amount is 1), for <paramref name="chemistry"/>. Errors name the field and the character.</summary>
+    public static RockSaltFormula Parse(string text, Chemistry chemistry, string field = "formula")
+    {
+        var amounts = new Dictionary<string, double>(StringComparer.Ordinal);
+        int i = 0;
+        while (i < text.Length)
+        {
+            if (!char.IsAsciiLetterUpper(text[i]))
+                throw new ArgumentException($"{field}: '{text}' at character {i + 1}: expected an element symbol (e.g. Li, Mn, O)");
+            int start = i++;
+            while (i < text.Length && char.IsAsciiLetterLower(text[i])) i++;
+            string element = text[start..i];
+            start = i;
+            while (i < text.Length && (char.IsAsciiDigit(text[i]) || text[i] == '.')) i++;
+            double amount = 1;
+            if (i > start && !double.TryParse(text.AsSpan(start, i - start), NumberStyles.AllowDecimalPoint,
+                    CultureInfo.InvariantCulture, out amount))
+                throw new ArgumentException($"{field}: '{text}': '{text[start..i]}' after {element} is not a number");
+            if (!amounts.TryAdd(element, amount))
+                throw new ArgumentException($"{field}: '{text}' gives {element} twice");
+        }
+        if (amounts.Count == 0) throw new ArgumentException($"{field}: the formula is empty");
+        return new RockSaltFormula(chemistry, amounts, field);
+    }
+
     /// <summary>Li2VO2F, the bundled study's formula.</summary>
     public static RockSaltFormula LiVOF { get; } = new(Chemistry.LiVOF,
         new Dictionary<string, double> { ["Li"] = 2, ["V"] = 1, ["O"] = 2, ["F"] = 1 });

@@ -95,6 +95,20 @@ public class ChemistryTests
     }
 
     [Fact]
+    public void Formulas_parse_from_element_runs()
+    {
+        var chemistry = new Chemistry("Li", ["Mn", "Ti"], ["O", "F"]);
+        var f = RockSaltFormula.Parse("Li1.2Mn0.4Ti0.4O1.8F0.2", chemistry);
+        Assert.Equal(1.2, f.Amount(chemistry.Code("Li")));
+        Assert.Equal(0.2, f.Amount(chemistry.Code("F")));
+        Assert.Equal(2.0, f.SitesPerFormulaUnit, 12);
+        Assert.Equal(RockSaltFormula.LiVOF.ToString(), RockSaltFormula.Parse("Li2VO2F", Chemistry.LiVOF).ToString());
+        Assert.Contains("no amount for F", Assert.Throws<ArgumentException>(() => RockSaltFormula.Parse("Li1.2Mn0.4Ti0.4O2", chemistry)).Message);
+        Assert.Contains("Zr is not a species", Assert.Throws<ArgumentException>(() => RockSaltFormula.Parse("Li1Zr1O2", chemistry)).Message);
+        Assert.Contains("at character 4", Assert.Throws<ArgumentException>(() => RockSaltFormula.Parse("Li2-VO2F", Chemistry.LiVOF)).Message);
+    }
+
+    [Fact]
     public void Standard_set_of_LiVOF_is_the_published_set_and_element_set_holds_the_same_counts()
     {
         var cell = RockSaltSupercell.Cubic(4, 4.2);
