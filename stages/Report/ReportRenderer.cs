@@ -16,6 +16,7 @@ public static class ReportRenderer
         new FitsSection(),
         new ClusterExpansionSection(),
         new KmcSection(),
+        new MdTransportSection(),
         new TruthSection(),
         new ProvenanceSection(),
     ];
@@ -32,8 +33,9 @@ public static class ReportRenderer
             .Element("title", options.Title)
             .Markup("\n<style>\n").Markup(ReportStyles.Css).Markup("</style>\n</head>\n<body>\n");
         WriteHeader(html, inputs, options);
-        WriteContents(html);
-        foreach (var section in Sections)
+        var shown = Sections.Where(s => !s.OmittedWhenUnconnected || s.Ports.Any(inputs.Has)).ToList();
+        WriteContents(html, shown);
+        foreach (var section in shown)
             WriteSection(html, section, inputs, options, warn);
         html.Markup("\n</body>\n</html>\n");
         return html.ToString();
@@ -45,14 +47,14 @@ public static class ReportRenderer
         var line = new List<string>();
         if (ProvenanceKeys.Find(inputs.RunProvenance, ProvenanceKeys.ToolVersion) is { } version) line.Add("pipeline " + version);
         if (ProvenanceKeys.Find(inputs.RunProvenance, ProvenanceKeys.Stage) is { } stage) line.Add("stage " + stage);
-        line.Add($"{inputs.Artifacts.Count} of {ReportPorts.Inputs.Count} inputs connected");
+        line.Add($"{inputs.Artifacts.Count} of {ReportPorts.Named(inputs.Has).Count} inputs connected");
         html.Paragraph(string.Join(" · ", line), "note").Close("header");
     }
 
-    private static void WriteContents(HtmlWriter html)
+    private static void WriteContents(HtmlWriter html, IReadOnlyList<IReportSection> shown)
     {
         html.Open("nav", "toc").Element("strong", "Contents").Open("ol");
-        foreach (var s in Sections)
+        foreach (var s in shown)
             html.Open("li").Markup($"<a href=\"#{s.Id}\">").Text(s.Title).Markup("</a>").Close("li");
         html.Close("ol").Close("nav");
     }

@@ -23,6 +23,9 @@ public static class ReportPorts
     public const string Truth = "truth";
     public const string ModelForward = "model_forward";
     public const string ModelKra = "model_kra";
+    public const string MdObservables = "md_observables";
+    public const string MdArrhenius = "md_arrhenius";
+    public const string MdPlots = "md_plots";
 
     public const string ReportOutput = "report";
 
@@ -44,7 +47,19 @@ public static class ReportPorts
         Optional(Truth, PortKind.File, "truth.yaml of a synthetic dataset (synth.truth)"),
         Optional(ModelForward, PortKind.File, "forward-barrier model JSON (fit.model_forward)"),
         Optional(ModelKra, PortKind.File, "KRA-barrier model JSON (fit.model_kra)"),
+        Optional(MdObservables, PortKind.Table, "MD transport per trajectory with block errors (md-transport observables)"),
+        Optional(MdArrhenius, PortKind.Table, "Arrhenius fits of the MD D* and D_sigma, extrapolated to 300 K (md-transport arrhenius)"),
+        Optional(MdPlots, PortKind.Directory, "MD MSD and Arrhenius plots (md-transport plots)"),
     ];
+
+    /// <summary>Inputs from stages outside the NEB-to-kMC workflow (md-transport): the report names them only when
+    /// they are connected, so a run without MD reads exactly as it did before these ports existed.</summary>
+    public static bool OnlyWhenConnected(string port) => port is MdObservables or MdArrhenius or MdPlots;
+
+    /// <summary>The inputs the report counts and lists as missing: every workflow input, plus the connected
+    /// <see cref="OnlyWhenConnected"/> ones.</summary>
+    public static IReadOnlyList<PortSpec> Named(Func<string, bool> isConnected) =>
+        Inputs.Where(p => !OnlyWhenConnected(p.Name) || isConnected(p.Name)).ToList();
 
     public static IReadOnlyList<PortSpec> Outputs { get; } =
     [
@@ -64,6 +79,8 @@ public static class ReportPorts
         KmcSummary => KmcSummaryContract.Schema,
         KmcResults => KmcResultsContract.Schema,
         KmcMsd => KmcMsdContract.Schema,
+        MdObservables => MdObservablesContract.Schema,
+        MdArrhenius => MdArrheniusContract.Schema,
         _ => null,
     };
 

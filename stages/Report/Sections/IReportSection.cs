@@ -16,5 +16,9 @@ internal interface IReportSection
 
     /// <summary>Shown even when none of its ports is connected (provenance).</summary>
     bool AlwaysShown => false;
+
+    /// <summary>Left out of the document (and its contents) when none of its ports is connected, instead of saying
+    /// "not part of this run": for inputs outside the standard workflow (<see cref="ReportPorts.OnlyWhenConnected"/>).</summary>
+    bool OmittedWhenUnconnected => false;
     void Write(HtmlWriter html, ReportInputs inputs, ReportOptions options);
 }

@@ -28,7 +28,7 @@ internal sealed class ProvenanceSection : IReportSection
         table.Write(html, "Input artifacts", collapsed: false);
         html.Close("details");
 
-        var missing = ReportPorts.Inputs.Where(p => !inputs.Has(p.Name)).Select(p => p.Name).ToList();
+        var missing = ReportPorts.Named(inputs.Has).Where(p => !inputs.Has(p.Name)).Select(p => p.Name).ToList();
         if (missing.Count > 0) html.Paragraph("Inputs not connected in this run: " + string.Join(", ", missing) + ".", "note");
 
         var run = new HtmlTable("key", "value");
