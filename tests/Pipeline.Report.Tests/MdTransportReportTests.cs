@@ -144,6 +144,8 @@ public class MdTransportReportTests
         Assert.True(md.IndexOf("<td class=\"num\">0.2</td><td class=\"num\">0.400", StringComparison.Ordinal)
                     < md.IndexOf("<td class=\"num\">0.4</td><td class=\"num\">0.250", StringComparison.Ordinal));
         Assert.Contains("How to read this:", md);
+        // Run 1 of the MD observables is flagged: the comparison says its MD side is not reliable.
+        Assert.Contains("1 of 2 MD runs are not diffusive (warnings above)", md);
         Assert.DoesNotContain("Comparison of kMC and MD: not part of this run", md);
     }
 

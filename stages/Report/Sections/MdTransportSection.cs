@@ -39,7 +39,12 @@ internal sealed class MdTransportSection : IReportSection
         html.Heading(3, "kMC against MD");
         if (arrhenius is null || !inputs.Has(ReportPorts.KmcSummary))
             html.NotPartOfRun("Comparison of kMC and MD", new[] { ReportPorts.KmcSummary, ReportPorts.MdArrhenius }.Where(p => !inputs.Has(p)));
-        else MdKmcComparison.Write(html, inputs.Table(ReportPorts.KmcSummary)!, arrhenius);
+        else
+        {
+            if (observables is not null && observables.Bools(MdObservablesContract.Linear).Count(l => !l) is var flagged and > 0)
+                html.Warning($"{flagged} of {observables.RowCount} MD runs are not diffusive (warnings above): the MD side of this comparison rests on them and is not reliable.");
+            MdKmcComparison.Write(html, inputs.Table(ReportPorts.KmcSummary)!, arrhenius);
+        }
 
         html.Heading(3, "The md-transport stage's own plots");
         if (inputs.Path(ReportPorts.MdPlots) is { } folder)
