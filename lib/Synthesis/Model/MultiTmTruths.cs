@@ -18,8 +18,11 @@ internal static class MultiTmTruths
 {
     /// <summary>Per-path KRA models with element-specific effects, in the shape of the Li-V-O-F truth: tetrahedral
     /// paths 0.36 eV + gate costs per element (+0.1 for a 2-TM tetrahedron), Li on a gate +0.05, the substituent
-    /// anion in the tetrahedron or behind the end points slightly raises it; the straight path 0.70 eV + 0.15 per
-    /// substituent in the dumbbell and small element-specific gate/neighbour effects.</summary>
+    /// anion in the tetrahedron or behind the end points slightly raises it; the straight path 0.85 eV + 0.15 per
+    /// substituent in the dumbbell and small element-specific gate/neighbour effects. The straight path sits higher
+    /// than Li-V-O-F's 0.70 eV so that a 1-TM tetrahedron of the costlier element (0.80 eV) is still taken through
+    /// the tetrahedron: otherwise the path minimum would cap that element's gate effect at the straight barrier and
+    /// the linear truth could hardly tell the elements apart.</summary>
     public static TruthBarrierModel Barriers(Chemistry chemistry, IReadOnlyDictionary<string, TmBarrierEffect> effects,
         double noiseBase, double noiseRelative, double margin = 0.02)
     {
@@ -44,21 +47,21 @@ internal static class MultiTmTruths
         if (f is not null) straight.AddRange([($"dumbbell_{f}", 0.15), ($"back_{f}", 0.02)]);
         foreach (var tm in tms) straight.AddRange([($"nn_{tm}_initial", 0.010), ($"nn_{tm}_final", 0.010)]);
         return new TruthBarrierModel(Tetrahedral(HopPath.Up, "up"), Tetrahedral(HopPath.Down, "down"),
-            new PathModel(HopPath.Straight, 0.70, straight, [], 0, set), noiseBase, noiseRelative, margin);
+            new PathModel(HopPath.Straight, 0.85, straight, [], 0, set), noiseBase, noiseRelative, margin);
     }
 
-    /// <summary>Li-Mn-Ti-O-F: a Mn gate costs 0.28 eV, a Ti gate 0.42 eV (Ti4+ against Mn2+/3+).</summary>
+    /// <summary>Li-Mn-Ti-O-F: a Mn gate costs 0.26 eV, a Ti gate 0.44 eV (Ti4+ against Mn2+/3+).</summary>
     public static IReadOnlyDictionary<string, TmBarrierEffect> MnTiEffects { get; } = new Dictionary<string, TmBarrierEffect>
     {
-        ["Mn"] = new(0.28, 0.012, 0.008, 0.02),
-        ["Ti"] = new(0.42, 0.020, 0.012, 0.04),
+        ["Mn"] = new(0.26, 0.012, 0.008, 0.02),
+        ["Ti"] = new(0.44, 0.020, 0.012, 0.04),
     };
 
-    /// <summary>Li-Mn-Nb-O-F: a Mn gate costs 0.28 eV, an Nb gate 0.50 eV (Nb5+).</summary>
+    /// <summary>Li-Mn-Nb-O-F: a Mn gate costs 0.26 eV, an Nb gate 0.48 eV (Nb5+).</summary>
     public static IReadOnlyDictionary<string, TmBarrierEffect> MnNbEffects { get; } = new Dictionary<string, TmBarrierEffect>
     {
-        ["Mn"] = new(0.28, 0.012, 0.008, 0.02),
-        ["Nb"] = new(0.50, 0.025, 0.015, 0.05),
+        ["Mn"] = new(0.26, 0.012, 0.008, 0.02),
+        ["Nb"] = new(0.48, 0.025, 0.015, 0.05),
     };
 
     /// <summary>Lattice gas of Li(1.2-x)Mn0.4Ti0.4O1.8F0.2 (eV): cation repulsion growing with charge (Ti-Ti
