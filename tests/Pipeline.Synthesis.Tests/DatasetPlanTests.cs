@@ -32,8 +32,8 @@ public class DatasetPlanTests
             Assert.Equal((byte)Species.Vac, h.Hop.Cations[a.Final]);
             Assert.Equal(a.Final, s_plan.Topology.CationNeighbor(a.Initial, a.Direction));
             var c = h.Hop.Composition;
-            Assert.Equal(c.Li, h.Hop.Cations.Count(s => s == (byte)Species.Li));
-            Assert.Equal(c.F, h.Hop.Anions.Count(s => s == (byte)Species.F));
+            Assert.Equal(c.Count((byte)Species.Li), h.Hop.Cations.Count(s => s == (byte)Species.Li));
+            Assert.Equal(c.Count((byte)Species.F), h.Hop.Anions.Count(s => s == (byte)Species.F));
         }
     }
 

@@ -50,7 +50,7 @@ public class TruthModelTests
     {
         // DOMAIN.md section 2: per formula unit 2-x Li, 1 V, x vacancies; 2 O, 1 F. 3x4x4 cell = 16 formula units.
         var c = Composition.For(0.25, s_cell.CationCount, 4.11);
-        Assert.Equal((28, 16, 4, 32, 16), (c.Li, c.V, c.Vacancies, c.O, c.F));
+        Assert.Equal((28, 16, 4, 32, 16), (c.Count((byte)Species.Li), c.Count((byte)Species.V), c.Vacancies, c.Count((byte)Species.O), c.Count((byte)Species.F)));
         Assert.Equal(0.25, c.X);
         Assert.Throws<ArgumentException>(() => Composition.For(0.01, s_cell.CationCount, 4.1));
     }

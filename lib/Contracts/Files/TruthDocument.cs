@@ -22,6 +22,24 @@ public sealed record TruthRecord(IReadOnlyDictionary<string, string> Fields, int
     public string? this[string key] => Fields.TryGetValue(key, out var v) ? v : null;
 }
 
+/// <summary>The chemistry a synthetic study was planted in (truth.yaml "chemistry"; absent = Li-V-O-F): the
+/// synthesize param value, the species by role, the fully lithiated formula and the descriptor set the barrier truth
+/// acts on and the linear truths are keyed by ("standard" or "element").</summary>
+public sealed record TruthChemistry(string Name, string MobileIon, IReadOnlyList<string> Cations, IReadOnlyList<string> Anions,
+    string? Substituent, string? Formula, string DescriptorSet, int Line)
+{
+    /// <summary>The species as a <see cref="Pipeline.RockSalt.Chemistry"/>; an inconsistent block is an error naming
+    /// the file and line.</summary>
+    public Pipeline.RockSalt.Chemistry ToChemistry(string path)
+    {
+        try { return new Pipeline.RockSalt.Chemistry(MobileIon, Cations, Anions, Substituent); }
+        catch (ArgumentException e)
+        {
+            throw new InvalidDataException($"{path}: line {Line}: '{TruthDocument.Keys.Chemistry}' does not name a rock-salt chemistry: {e.Message}", e);
+        }
+    }
+}
+
 /// <summary>The cluster-expansion truth: point energies per species and pair interactions (eV per supercell).</summary>
 public sealed record TruthCe(TruthRecord Point, IReadOnlyList<TruthRecord> Pairs);
 
@@ -42,10 +60,21 @@ public sealed record TruthDocument(
 {
     public const string SchemaName = "synthetic-truth/1";
 
+    /// <summary>The planted chemistry; null for a Li-V-O-F study (whose truth.yaml has no such block).</summary>
+    public TruthChemistry? Chemistry { get; init; }
+
+    /// <summary>The species of the study: the chemistry block's, or Li-V-O-F when the file has none.</summary>
+    public Pipeline.RockSalt.Chemistry SpeciesOrDefault(string path = "truth.yaml")
+        => Chemistry?.ToChemistry(path) ?? Pipeline.RockSalt.Chemistry.LiVOF;
+
+    /// <summary>The descriptor set the linear truths are keyed by: the chemistry block's, or "standard".</summary>
+    public string DescriptorSet => Chemistry?.DescriptorSet ?? Pipeline.RockSalt.DescriptorSet.Standard;
+
     /// <summary>Top-level keys (the writer emits them in this vocabulary).</summary>
     public static class Keys
     {
         public const string Schema = "schema";
+        public const string Chemistry = "chemistry";
         public const string Seed = "seed";
         public const string Noise = "noise";
         public const string Ce = "ce";
@@ -95,7 +124,26 @@ public sealed record TruthDocument(
                 .Select(h => new TruthHop(h["calc_id"] ?? "", h["path"] ?? "", Number(h, "e_kra", path), Number(h, "e_forward", path)))
                 .ToList(),
             Records(root, Keys.Faults, path).Select(f => new TruthFault(f["calc_id"] ?? "", f["kind"] ?? "", f["file"] ?? "")).ToList(),
-            Scalars(Child(root, Keys.PathFractions)));
+            Scalars(Child(root, Keys.PathFractions)))
+        {
+            Chemistry = ReadChemistry(Child(root, Keys.Chemistry), path),
+        };
+    }
+
+    private static TruthChemistry? ReadChemistry(YamlNode? node, string path)
+    {
+        if (node is null) return null;
+        if (node is not YamlMappingNode map)
+            throw new InvalidDataException($"{path}: line {node.Start.Line}: '{Keys.Chemistry}' must be a mapping");
+        string Required(string key) => Scalar(Child(map, key)) is { Length: > 0 } v ? v
+            : throw new InvalidDataException($"{path}: line {map.Start.Line}: '{Keys.Chemistry}.{key}' is missing");
+        IReadOnlyList<string> List(string key) => Child(map, key) is YamlSequenceNode seq && seq.Children.Count > 0
+            ? seq.Children.Select(c => Scalar(c) ?? throw new InvalidDataException(
+                $"{path}: line {c.Start.Line}: '{Keys.Chemistry}.{key}' must list element symbols")).ToArray()
+            : throw new InvalidDataException($"{path}: line {map.Start.Line}: '{Keys.Chemistry}.{key}' must be a non-empty list");
+        return new TruthChemistry(Required("name"), Required("mobile_ion"), List("cations"), List("anions"),
+            Scalar(Child(map, "substituent")) is { Length: > 0 } sub ? sub : null, Scalar(Child(map, "formula")),
+            Scalar(Child(map, "descriptor_set")) ?? Pipeline.RockSalt.DescriptorSet.Standard, (int)map.Start.Line);
     }
 
     private static TruthCe? ReadCe(YamlNode? node, string path)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using Pipeline.RockSalt;
 using Pipeline.Synthesis.Geometry;
 using Pipeline.Synthesis.Model;
@@ -16,15 +17,27 @@ internal static class CalculationFiles
         => s_campaignStart.AddMinutes(calcIndex * 97 + offsetMinutes)
             .ToString("yyyy.MM.dd  HH:mm:ss", CultureInfo.InvariantCulture);
 
+    /// <summary>"Li45V16O32F16 x=0.1875 neb/hop_0001": atoms per species in code order, the cell's x, the calc id.</summary>
     public static string SystemName(Composition c, string calcId)
-        => $"Li{c.Li}V{c.V}O{c.O}F{c.F} x={c.X.ToString("0.####", CultureInfo.InvariantCulture)} {calcId}";
+    {
+        var formula = new StringBuilder();
+        for (byte s = Chemistry.Mobile; s < c.Chemistry.CodeCount; s++)
+            formula.Append(c.Chemistry.Symbol(s)).Append(c.Count(s).ToString(CultureInfo.InvariantCulture));
+        return $"{formula} x={c.X.ToString("0.####", CultureInfo.InvariantCulture)} {calcId}";
+    }
 
-    /// <summary>MAGMOM per POSCAR type: Li 0, V 2, O 0, F 0.</summary>
+    /// <summary>MAGMOM per POSCAR type: the element's high-spin moment (V 2, Mn 5; 0 for Li, Ti, Nb, O, F).</summary>
     public static IReadOnlyList<(int, double)> Magmom(AtomLayout layout)
-        => layout.TypeSymbols.Select((s, t) => (layout.Counts[t], s == "V" ? 2.0 : 0.0)).ToArray();
+        => layout.TypeSymbols.Select((s, t) => (layout.Counts[t], ElementSettings.InitialMoment(s))).ToArray();
 
-    /// <summary>Unpaired d electrons: 2 per V3+, one fewer per missing Li.</summary>
-    public static double Magnetization(Composition c) => 2.0 * c.V - c.Vacancies;
+    /// <summary>Unpaired d electrons: per other cation its count at x = 0 (2 per V3+), one fewer per missing Li.</summary>
+    public static double Magnetization(SynthesisChemistry chemistry, Composition c)
+    {
+        double unpaired = 0;
+        for (byte s = Chemistry.FirstOtherCation; s < c.Chemistry.FirstAnion; s++)
+            unpaired += chemistry.UnpairedD[c.Chemistry.Symbol(s)] * c.Count(s);
+        return Math.Max(0, unpaired - c.Vacancies);
+    }
 
     /// <summary>Ideal Cartesian positions (Angstrom) of a layout, optionally with one atom placed on another site.</summary>
     public static double[] IdealPositions(AtomLayout layout, double a, int movedAtom = -1, Int3 movedTo = default)

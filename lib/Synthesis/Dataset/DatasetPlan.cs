@@ -62,6 +62,8 @@ internal sealed class SinglePointPlan
 internal sealed class DatasetPlan
 {
     public required SynthesisSettings Settings { get; init; }
+    /// <summary>The planted chemistry: species, formula, descriptor set and truth models.</summary>
+    public required SynthesisChemistry Chemistry { get; init; }
     public required RockSaltSupercell Topology { get; init; }
     public required TruthClusterExpansion Ce { get; init; }
     public required HopSampler Sampler { get; init; }
@@ -75,14 +77,16 @@ internal sealed class DatasetPlan
 
     public static DatasetPlan Draw(SynthesisSettings s)
     {
+        s.Validate();
+        var chemistry = SynthesisChemistry.Named(s.Chemistry);
         var topology = RockSaltSupercell.Primitive(s.Supercell[0], s.Supercell[1], s.Supercell[2], s.LatticeConstant);
-        var ce = TruthClusterExpansion.Default;
+        var ce = chemistry.CreateCe();
         var lattice = new TruthClusterExpansion.Lattice(topology);
-        var sampler = new HopSampler(ce, lattice);
-        var barriers = TruthBarrierModel.Create(s.KraNoise, s.KraNoiseRelative);
+        var sampler = new HopSampler(ce, lattice, chemistry.Descriptors);
+        var barriers = chemistry.CreateBarriers(s.KraNoise, s.KraNoiseRelative);
         var compositions = s.Compositions.Select(x =>
         {
-            var c = Composition.For(x, topology.CationCount, 0);
+            var c = Composition.For(x, topology.CationCount, 0, chemistry.Formula);
             return c with { LatticeConstant = s.LatticeConstantAt(c.X) };
         }).ToArray();
 
@@ -135,6 +139,7 @@ internal sealed class DatasetPlan
         return new DatasetPlan
         {
             Settings = s,
+            Chemistry = chemistry,
             Topology = topology,
             Ce = ce,
             Sampler = sampler,

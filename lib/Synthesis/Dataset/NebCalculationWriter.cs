@@ -16,7 +16,7 @@ internal static class NebCalculationWriter
         var sampled = hop.Hop;
         var composition = sampled.Composition;
         var cell = plan.Topology;
-        var layout = AtomLayout.For(cell, sampled.Cations, sampled.Anions);
+        var layout = AtomLayout.For(cell, sampled.Cations, sampled.Anions, plan.Chemistry.Chemistry);
         var frame = new CellFrame(cell, composition.LatticeConstant);
         var anatomy = sampled.Anatomy;
         int moving = layout.IndexOf(cell.CationPosition(anatomy.Initial));
@@ -43,13 +43,13 @@ internal static class NebCalculationWriter
         Directory.CreateDirectory(root);
         string system = CalculationFiles.SystemName(composition, hop.CalcId);
         var magmom = CalculationFiles.Magmom(layout);
-        var nebIncar = IncarSettings.Neb(system, hop.Images, magmom);
+        var nebIncar = IncarSettings.Neb(system, hop.Images, layout.TypeSymbols, magmom);
         var mesh = KpointsWriter.Mesh([frame.Length(0), frame.Length(1), frame.Length(2)]);
         IncarWriter.Write(Path.Combine(root, "INCAR"), nebIncar,
             hop.Fault == FaultKind.ImagesMismatch ? hop.Images + 2 : null);
         KpointsWriter.Write(Path.Combine(root, "KPOINTS"), mesh);
 
-        var endpointIncar = IncarSettings.Relaxation(system, magmom);
+        var endpointIncar = IncarSettings.Relaxation(system, layout.TypeSymbols, magmom);
         for (int k = 0; k < m; k++)
         {
             if (hop.Fault == FaultKind.MissingImage && hop.FaultImage == k) continue;
@@ -80,7 +80,7 @@ internal static class NebCalculationWriter
                 KpointMesh = mesh,
                 Steps = steps,
                 StartDate = CalculationFiles.StartDate(hop.Index, endpoint ? k * 2 : 90),
-                Magnetization = CalculationFiles.Magnetization(composition),
+                Magnetization = CalculationFiles.Magnetization(plan.Chemistry, composition),
             };
             string outcar = Path.Combine(dir, "OUTCAR");
             if (hop.Fault == FaultKind.TruncatedOutcar && hop.FaultImage == k)

@@ -10,7 +10,7 @@ internal static class SinglePointWriter
     public static void Write(DatasetPlan plan, SinglePointPlan sp, string datasetDirectory)
     {
         var s = plan.Settings;
-        var layout = AtomLayout.For(plan.Topology, sp.Cations, sp.Anions);
+        var layout = AtomLayout.For(plan.Topology, sp.Cations, sp.Anions, plan.Chemistry.Chemistry);
         var frame = new CellFrame(plan.Topology, sp.Composition.LatticeConstant);
         var rng = SeededRandom.For(s.Seed, SeededRandom.Purpose.SinglePointGeometry, sp.Index);
         var ideal = CalculationFiles.IdealPositions(layout, frame.A);
@@ -20,7 +20,7 @@ internal static class SinglePointWriter
         string dir = Path.Combine(datasetDirectory, sp.CalcId);
         Directory.CreateDirectory(dir);
         string system = CalculationFiles.SystemName(sp.Composition, sp.CalcId);
-        var incar = IncarSettings.Relaxation(system, CalculationFiles.Magmom(layout));
+        var incar = IncarSettings.Relaxation(system, layout.TypeSymbols, CalculationFiles.Magmom(layout));
         var mesh = KpointsWriter.Mesh([frame.Length(0), frame.Length(1), frame.Length(2)]);
         IncarWriter.Write(Path.Combine(dir, "INCAR"), incar);
         KpointsWriter.Write(Path.Combine(dir, "KPOINTS"), mesh);
@@ -35,7 +35,7 @@ internal static class SinglePointWriter
             KpointMesh = mesh,
             Steps = steps,
             StartDate = CalculationFiles.StartDate(10000 + sp.Index, 0),
-            Magnetization = CalculationFiles.Magnetization(sp.Composition),
+            Magnetization = CalculationFiles.Magnetization(plan.Chemistry, sp.Composition),
         }, sp.Gzip);
     }
 }

@@ -17,12 +17,17 @@ internal static class TruthYamlWriter
     public static string Render(DatasetPlan plan, TruthProjection.Result projection)
     {
         var s = plan.Settings;
+        var chem = plan.Chemistry;
+        var set = chem.Descriptors;
         var y = new StringBuilder();
-        y.Append("# Ground truth of a SYNTHETIC Li(2-x)VO2F NEB study written by the `synthesize` stage (not DFT data).\n");
+        y.Append($"# Ground truth of a SYNTHETIC {chem.Title} NEB study written by the `synthesize` stage (not DFT data).\n");
         y.Append("# Energies in eV, lengths in Angstrom. See datasets/README.md for the meaning of each field.\n");
         y.Append($"schema: synthetic-truth/{SchemaVersion}\n");
         y.Append($"seed: {s.Seed}\n");
+        // Li-V-O-F keeps the bytes it had before other chemistries existed: no chemistry keys (readers default to it).
+        if (!chem.IsLiVOF) WriteChemistry(y, chem);
         y.Append("params:\n");
+        if (!chem.IsLiVOF) y.Append($"  chemistry: {chem.Name}\n");
         y.Append($"  hops: {s.Hops}\n");
         y.Append($"  single_points: {s.SinglePoints}\n");
         y.Append($"  compositions: {List(s.Compositions)}\n");
@@ -48,7 +53,7 @@ internal static class TruthYamlWriter
         y.Append($"  anion_sites: {t.AnionCount}\n");
         y.Append("compositions:\n");
         foreach (var c in plan.Compositions)
-            y.Append($"  - {{x: {N(c.X)}, requested_x: {N(c.RequestedX)}, li: {c.Li}, v: {c.V}, vacancies: {c.Vacancies}, o: {c.O}, f: {c.F}, atoms: {c.AtomCount}, lattice_constant: {N(c.LatticeConstant)}}}\n");
+            y.Append($"  - {{x: {N(c.X)}, requested_x: {N(c.RequestedX)}, {Counts(c)}, atoms: {c.AtomCount}, lattice_constant: {N(c.LatticeConstant)}}}\n");
 
         y.Append("noise:\n");
         y.Append($"  energy_sigma_per_atom: {N(s.EnergyNoiseMevPerAtom * 1e-3)}\n");
@@ -68,7 +73,7 @@ internal static class TruthYamlWriter
         foreach (var h in faulty)
             y.Append($"  - {{calc_id: {h.CalcId}, kind: {FaultKindNames.Name(h.Fault!.Value)}, file: {FaultFile(h)}}}\n");
 
-        y.Append($"descriptor_names: [{string.Join(", ", HopDescriptors.Names)}]\n");
+        y.Append($"descriptor_names: [{string.Join(", ", set.Names)}]\n");
         y.Append(plan.Hops.Count == 0 ? "hops: []\n" : "hops:\n");
         foreach (var h in plan.Hops)
         {
@@ -79,7 +84,7 @@ internal static class TruthYamlWriter
             y.Append($"e_kra: {R(b.Kra, 8)}, e_forward: {R(b.Forward, 8)}, e_backward: {R(b.Forward - dE, 8)}, ");
             y.Append($"delta_e: {R(dE, 8)}, delta_e_ce: {R(h.Hop.DeltaE, 8)}, kra_noise_free: {R(b.KraNoiseFree, 8)}, ");
             y.Append($"e_initial: {R(h.InitialEnergy, 8)}, e_final: {R(h.FinalEnergy, 8)}, ");
-            y.Append($"descriptors: [{string.Join(", ", d.Take(HopDescriptors.KraCount).Select(v => N(v)))}, {R(dE, 8)}], ");
+            y.Append($"descriptors: [{string.Join(", ", d.Take(set.KraCount).Select(v => N(v)))}, {R(dE, 8)}], ");
             y.Append($"fault: {(h.Fault is { } f ? FaultKindNames.Name(f) : "none")}}}\n");
         }
         y.Append(plan.SinglePoints.Count == 0 ? "single_points: []\n" : "single_points:\n");
@@ -96,13 +101,44 @@ internal static class TruthYamlWriter
         _ => $"{h.CalcId}/INCAR",
     };
 
+    /// <summary>The chemistry block of a non-Li-V-O-F truth: param name, species by sublattice, formula, the
+    /// descriptor set the barrier truth and the linear truths are keyed by.</summary>
+    private static void WriteChemistry(StringBuilder y, SynthesisChemistry chem)
+    {
+        var c = chem.Chemistry;
+        y.Append("chemistry:\n");
+        y.Append($"  name: {chem.Name}\n");
+        y.Append($"  species: {c}\n");
+        y.Append($"  mobile_ion: {c.MobileIon}\n");
+        y.Append($"  cations: [{string.Join(", ", c.OtherCations)}]\n");
+        y.Append($"  anions: [{string.Join(", ", c.Anions)}]\n");
+        y.Append($"  substituent: {c.Substituent}\n");
+        y.Append("  formula: \"" + string.Concat(Enumerable.Range(1, c.CodeCount - 1).Select(k =>
+            c.Symbol((byte)k) + N(chem.Formula.Amount((byte)k)))) + "\"\n");
+        y.Append($"  descriptor_set: {chem.Descriptors.Name}\n");
+    }
+
+    /// <summary>"li: 45, v: 16, vacancies: 3, o: 32, f: 16": mobile ion and other cations, vacancies, anions.</summary>
+    private static string Counts(Composition c)
+    {
+        var chem = c.Chemistry;
+        var parts = new List<string>();
+        for (byte k = Chemistry.Mobile; k < chem.FirstAnion; k++) parts.Add($"{chem.Symbol(k).ToLowerInvariant()}: {c.Count(k)}");
+        parts.Add($"vacancies: {c.Vacancies}");
+        for (byte k = chem.FirstAnion; k < chem.CodeCount; k++) parts.Add($"{chem.Symbol(k).ToLowerInvariant()}: {c.Count(k)}");
+        return string.Join(", ", parts);
+    }
+
     private static void WriteCe(StringBuilder y, TruthClusterExpansion ce)
     {
+        var chem = ce.Chemistry;
         y.Append("ce:\n");
         y.Append("  form: \"E = sum_i point[s_i] + sum over pairs {i,j} of sites in a shell of energy(a = s_i, b = s_j); pairs with a vacancy add 0; eV per supercell\"\n");
         y.Append("  point: {");
-        y.Append(string.Join(", ", new[] { Species.Li, Species.V, Species.Vac, Species.O, Species.F }
-            .Select(sp => $"{SpeciesInfo.Symbol(sp)}: {N(ce.Point[sp])}")));
+        // Mobile ion and other cations, the vacancy, the anions: Li, V, Vac, O, F for Li-V-O-F.
+        var order = Enumerable.Range(Chemistry.Mobile, chem.FirstAnion - Chemistry.Mobile).Append(Chemistry.Vacancy)
+            .Concat(Enumerable.Range(chem.FirstAnion, chem.AnionSpeciesCount)).Select(k => (Species)k);
+        y.Append(string.Join(", ", order.Select(sp => $"{chem.Symbol((byte)sp)}: {N(ce.Point[sp])}")));
         y.Append("}\n");
         y.Append("  pairs:\n");
         foreach (var p in ce.Pairs)
@@ -113,7 +149,7 @@ internal static class TruthYamlWriter
                 PairSublattices.AnionAnion => "anion-anion",
                 _ => "cation-anion",
             };
-            y.Append($"    - {{shell: {p.Shell}, sublattices: {sub}, distance_a: {R(p.DistanceInA, 6)}, a: {SpeciesInfo.Symbol(p.A)}, b: {SpeciesInfo.Symbol(p.B)}, energy: {N(p.Energy)}}}\n");
+            y.Append($"    - {{shell: {p.Shell}, sublattices: {sub}, distance_a: {R(p.DistanceInA, 6)}, a: {chem.Symbol((byte)p.A)}, b: {chem.Symbol((byte)p.B)}, energy: {N(p.Energy)}}}\n");
         }
     }
 
@@ -127,8 +163,10 @@ internal static class TruthYamlWriter
             y.Append($"  {HopPathNames.Label(p.Path)}:\n");
             y.Append($"    intercept: {N(p.Intercept)}\n");
             y.Append("    coefficients: {" + string.Join(", ", p.Coefficients.Select(c => $"{c.Name}: {N(c.Value)}")) + "}\n");
-            if (p.TwoTmDescriptor is not null)
-                y.Append($"    two_tm_extra: {{descriptor: {p.TwoTmDescriptor}, when: 2, energy: {N(p.TwoTmExtra)}}}\n");
+            if (p.TwoTmDescriptors.Count == 1)
+                y.Append($"    two_tm_extra: {{descriptor: {p.TwoTmDescriptors[0]}, when: 2, energy: {N(p.TwoTmExtra)}}}\n");
+            else if (p.TwoTmDescriptors.Count > 1) // the tetrahedron's TM count is the sum of its per-element gates
+                y.Append($"    two_tm_extra: {{descriptors: [{string.Join(", ", p.TwoTmDescriptors)}], when: \"sum = 2\", energy: {N(p.TwoTmExtra)}}}\n");
         }
     }
 

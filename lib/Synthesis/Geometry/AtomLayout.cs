@@ -2,14 +2,13 @@ using Pipeline.RockSalt;
 
 namespace Pipeline.Synthesis.Geometry;
 
-/// <summary>The atoms of one configuration in POSCAR order: grouped by species (Li, V, O, F; vacancies are simply
-/// absent), ascending site index within a species. Every image of a NEB uses the initial configuration's layout,
-/// so the moving Li keeps its atom index.</summary>
+/// <summary>The atoms of one configuration in POSCAR order: grouped by species in code order (mobile ion, the other
+/// cations, the anions: Li, V, O, F for Li-V-O-F, Li, Mn, Ti, O, F for Li-Mn-Ti-O-F; vacancies are simply absent),
+/// ascending site index within a species. Every image of a NEB uses the initial configuration's layout, so the
+/// moving Li keeps its atom index.</summary>
 internal sealed class AtomLayout
 {
-    public static readonly Species[] TypeOrder = [Species.Li, Species.V, Species.O, Species.F];
-
-    private AtomLayout(string[] symbols, int[] counts, Int3[] sites, Species[] species)
+    private AtomLayout(string[] symbols, int[] counts, Int3[] sites, byte[] species)
     {
         TypeSymbols = symbols;
         Counts = counts;
@@ -26,30 +25,34 @@ internal sealed class AtomLayout
     /// <summary>Ideal site of each atom (units of a/2, inside the reference cell).</summary>
     public Int3[] Sites { get; }
 
-    public Species[] AtomSpecies { get; }
+    /// <summary>Species code of each atom.</summary>
+    public byte[] AtomSpecies { get; }
 
     public int Count => Sites.Length;
 
-    public static AtomLayout For(RockSaltSupercell cell, ReadOnlySpan<byte> cations, ReadOnlySpan<byte> anions)
+    /// <param name="chemistry">The species the codes belong to; Li-V-O-F when null.</param>
+    public static AtomLayout For(RockSaltSupercell cell, ReadOnlySpan<byte> cations, ReadOnlySpan<byte> anions,
+        Chemistry? chemistry = null)
     {
+        chemistry ??= Chemistry.LiVOF;
         var symbols = new List<string>();
         var counts = new List<int>();
         var sites = new List<Int3>();
-        var species = new List<Species>();
-        foreach (var s in TypeOrder)
+        var species = new List<byte>();
+        for (byte s = Chemistry.Mobile; s < chemistry.CodeCount; s++)
         {
-            bool cation = SpeciesInfo.IsCation(s);
+            bool cation = chemistry.IsCation(s);
             var config = cation ? cations : anions;
             int n = 0;
             for (int i = 0; i < config.Length; i++)
             {
-                if (config[i] != (byte)s) continue;
+                if (config[i] != s) continue;
                 sites.Add(cation ? cell.CationPosition(i) : cell.AnionPosition(i));
                 species.Add(s);
                 n++;
             }
             if (n == 0) continue;
-            symbols.Add(SpeciesInfo.Symbol(s));
+            symbols.Add(chemistry.Symbol(s));
             counts.Add(n);
         }
         return new AtomLayout(symbols.ToArray(), counts.ToArray(), sites.ToArray(), species.ToArray());

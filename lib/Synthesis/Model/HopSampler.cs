@@ -2,8 +2,8 @@ using Pipeline.RockSalt;
 
 namespace Pipeline.Synthesis.Model;
 
-/// <summary>One hop in a random configuration: the initial configuration, the hop's anatomy, its 11 descriptors
-/// (descriptor 11 = the noise-free truth dE) and the truth-model energies.</summary>
+/// <summary>One hop in a random configuration: the initial configuration, the hop's anatomy, its descriptors in the
+/// truth's descriptor set (the last one, delta_e, = the noise-free truth dE) and the truth-model energies.</summary>
 internal sealed class SampledHop
 {
     public required Composition Composition { get; init; }
@@ -25,19 +25,25 @@ internal sealed class SampledHop
     }
 }
 
-/// <summary>Draws random configurations of a composition and a random Li hop into a vacant NN site.</summary>
+/// <summary>Draws random configurations of a composition and a random mobile-ion hop into a vacant NN site.</summary>
 internal sealed class HopSampler
 {
     private readonly TruthClusterExpansion _ce;
     private readonly TruthClusterExpansion.Lattice _lattice;
 
-    public HopSampler(TruthClusterExpansion ce, TruthClusterExpansion.Lattice lattice)
+    /// <param name="descriptors">The set the hops' descriptors are computed in; the Li-V-O-F standard set when null.</param>
+    public HopSampler(TruthClusterExpansion ce, TruthClusterExpansion.Lattice lattice, DescriptorSet? descriptors = null)
     {
         _ce = ce;
         _lattice = lattice;
+        Descriptors = descriptors ?? DescriptorSet.LiVOF;
+        if (!Descriptors.Chemistry.Equals(ce.Chemistry))
+            throw new ArgumentException($"descriptor set of {Descriptors.Chemistry} for a truth CE of {ce.Chemistry}");
     }
 
     public RockSaltSupercell Cell => _lattice.Cell;
+
+    public DescriptorSet Descriptors { get; }
 
     /// <param name="withEnergies">False skips the total energy (the truth projection needs only dE).</param>
     public SampledHop Sample(Composition composition, SeededRandom rng, bool withEnergies = true)
@@ -49,9 +55,9 @@ internal sealed class HopSampler
         int candidates = 0;
         for (int i = 0; i < cations.Length; i++)
         {
-            if (cations[i] != (byte)Species.Li) continue;
+            if (cations[i] != Chemistry.Mobile) continue;
             foreach (int k in cell.CationNeighbors(i))
-                if (cations[k] == (byte)Species.Vac) candidates++;
+                if (cations[k] == Chemistry.Vacancy) candidates++;
         }
         if (candidates == 0)
             throw new InvalidOperationException("configuration has no Li next to a vacancy");
@@ -59,11 +65,11 @@ internal sealed class HopSampler
         int initial = -1, direction = -1;
         for (int i = 0; i < cations.Length && initial < 0; i++)
         {
-            if (cations[i] != (byte)Species.Li) continue;
+            if (cations[i] != Chemistry.Mobile) continue;
             var nn = cell.CationNeighbors(i);
             for (int d = 0; d < 12; d++)
             {
-                if (cations[nn[d]] != (byte)Species.Vac) continue;
+                if (cations[nn[d]] != Chemistry.Vacancy) continue;
                 if (pick-- == 0) { initial = i; direction = d; break; }
             }
         }
@@ -71,8 +77,8 @@ internal sealed class HopSampler
         var anatomy = new HopAnatomy();
         cell.Anatomy(initial, direction, ref anatomy);
         double dE = _ce.HopDelta(_lattice, cations, anions, anatomy.Initial, anatomy.Final);
-        var descriptors = new double[HopDescriptors.Count];
-        bool t1Up = HopDescriptors.Compute(anatomy, cations, anions, dE, descriptors);
+        var descriptors = new double[Descriptors.Count];
+        bool t1Up = Descriptors.Compute(anatomy, cations, anions, dE, descriptors);
         return new SampledHop
         {
             Composition = composition,

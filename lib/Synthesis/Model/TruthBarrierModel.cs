@@ -20,45 +20,64 @@ internal static class HopPathNames
     };
 }
 
-/// <summary>KRA barrier of one path as a function of descriptors 1-10: intercept + sum c_k d_k, plus
-/// <see cref="TwoTmExtra"/> when the descriptor <see cref="TwoTmDescriptor"/> equals 2 (a 2-TM tetrahedron is
-/// worse than twice a 1-TM one).</summary>
+/// <summary>KRA barrier of one path as a function of the KRA descriptors of a <see cref="DescriptorSet"/> (all but
+/// delta_e): intercept + sum c_k d_k, plus <see cref="TwoTmExtra"/> when the gate TM count of the path's tetrahedron
+/// (the sum of the <see cref="TwoTmDescriptors"/>: gate_tm_up in the standard set, gate_E_up over every element E in
+/// the element set) equals 2 (a 2-TM tetrahedron is worse than twice a 1-TM one).</summary>
 internal sealed class PathModel
 {
-    private readonly double[] _coef = new double[HopDescriptors.KraCount];
-    private readonly int _twoTmIndex;
+    private readonly double[] _coef;
+    private readonly int[] _twoTmIndices;
 
     public PathModel(HopPath path, double intercept, IReadOnlyList<(string Name, double Value)> coefficients,
-        string? twoTmDescriptor = null, double twoTmExtra = 0)
+        string? twoTmDescriptor = null, double twoTmExtra = 0, DescriptorSet? descriptors = null)
+        : this(path, intercept, coefficients, twoTmDescriptor is null ? [] : [twoTmDescriptor], twoTmExtra, descriptors)
     {
+    }
+
+    public PathModel(HopPath path, double intercept, IReadOnlyList<(string Name, double Value)> coefficients,
+        IReadOnlyList<string> twoTmDescriptors, double twoTmExtra, DescriptorSet? descriptors)
+    {
+        Descriptors = descriptors ?? DescriptorSet.LiVOF;
+        _coef = new double[Descriptors.KraCount];
         Path = path;
         Intercept = intercept;
         Coefficients = coefficients;
         foreach (var (name, value) in coefficients) _coef[IndexOf(name)] = value;
-        TwoTmDescriptor = twoTmDescriptor;
+        TwoTmDescriptors = twoTmDescriptors;
         TwoTmExtra = twoTmExtra;
-        _twoTmIndex = twoTmDescriptor is null ? -1 : IndexOf(twoTmDescriptor);
+        _twoTmIndices = twoTmDescriptors.Select(IndexOf).ToArray();
     }
 
     public HopPath Path { get; }
     public double Intercept { get; }
     public IReadOnlyList<(string Name, double Value)> Coefficients { get; }
-    public string? TwoTmDescriptor { get; }
+
+    /// <summary>The descriptor set the coefficients are keyed by.</summary>
+    public DescriptorSet Descriptors { get; }
+
+    /// <summary>The gate columns whose sum is the tetrahedron's TM count (empty for the straight path).</summary>
+    public IReadOnlyList<string> TwoTmDescriptors { get; }
     public double TwoTmExtra { get; }
 
     public double Kra(ReadOnlySpan<double> descriptors)
     {
         double e = Intercept;
         for (int k = 0; k < _coef.Length; k++) e += _coef[k] * descriptors[k];
-        if (_twoTmIndex >= 0 && descriptors[_twoTmIndex] == 2) e += TwoTmExtra;
+        if (_twoTmIndices.Length > 0)
+        {
+            double tm = 0;
+            foreach (int i in _twoTmIndices) tm += descriptors[i];
+            if (tm == 2) e += TwoTmExtra;
+        }
         return e;
     }
 
-    private static int IndexOf(string name)
+    private int IndexOf(string name)
     {
-        for (int k = 0; k < HopDescriptors.KraCount; k++)
-            if (HopDescriptors.Names[k] == name) return k;
-        throw new ArgumentException($"'{name}' is not one of descriptors 1-10");
+        for (int k = 0; k < Descriptors.KraCount; k++)
+            if (Descriptors.Names[k] == name) return k;
+        throw new ArgumentException($"'{name}' is not a KRA descriptor of the {Descriptors.Name} set of {Descriptors.Chemistry}");
     }
 }
 
@@ -74,11 +93,16 @@ internal sealed class TruthBarrierModel
 {
     public TruthBarrierModel(PathModel up, PathModel down, PathModel straight, double noiseBase, double noiseRelative, double margin)
     {
+        if (up.Descriptors != down.Descriptors || up.Descriptors != straight.Descriptors)
+            throw new ArgumentException("truth barriers: the three path models must use one descriptor set");
         Paths = [up, down, straight];
         NoiseBase = noiseBase;
         NoiseRelative = noiseRelative;
         Margin = margin;
     }
+
+    /// <summary>The descriptor set the path models act on (standard for Li-V-O-F, element-resolved for multi-TM).</summary>
+    public DescriptorSet Descriptors => Paths[0].Descriptors;
 
     /// <summary>Up, down, straight (indexed by <see cref="HopPath"/>).</summary>
     public IReadOnlyList<PathModel> Paths { get; }

@@ -11,7 +11,9 @@ internal enum PairSublattices
 }
 
 /// <summary>One pair interaction of the truth model: energy added once per pair of sites in the shell occupied by
-/// species A and B (for cation-anion pairs A is the cation). Pairs with a vacancy contribute nothing.</summary>
+/// species A and B (for cation-anion pairs A is the cation). Pairs with a vacancy contribute nothing. A and B are
+/// species codes of the model's <see cref="Chemistry"/>; <see cref="Species"/> names them for Li-V-O-F, other
+/// chemistries cast their codes (2 = first other cation, ...).</summary>
 internal sealed record PairInteraction(int Shell, PairSublattices Sublattices, Species A, Species B, double Energy)
 {
     /// <summary>Pair distance in units of the conventional edge a.</summary>
@@ -27,21 +29,38 @@ internal sealed record PairInteraction(int Shell, PairSublattices Sublattices, S
 /// <summary>The ground-truth configurational energy of the synthetic study: a lattice gas with point energies per
 /// species and pair energies for cation-cation shells 1 (a/sqrt2) and 2 (a), anion-anion shell 1 and cation-anion
 /// shell 1 (a/2). E = sum_i point(s_i) + sum over pairs {i,j} J(s_i, s_j), each pair of sites counted once.
-/// Magnitudes are chosen so that total energies look like PBE+U totals (about -5 to -6.5 eV/atom).</summary>
+/// Magnitudes are chosen so that total energies look like PBE+U totals (about -5 to -6.5 eV/atom). Species are the
+/// codes of <see cref="Chemistry"/> (Li-V-O-F by default; other chemistries in <see cref="MultiTmTruths"/>).</summary>
 internal sealed class TruthClusterExpansion
 {
     private static readonly Int3[] s_secondShell =
         [new(2, 0, 0), new(-2, 0, 0), new(0, 2, 0), new(0, -2, 0), new(0, 0, 2), new(0, 0, -2)];
 
-    private readonly double[] _point = new double[5];
-    private readonly double[] _cc1 = new double[25]; // [a * 5 + b], species codes
-    private readonly double[] _cc2 = new double[25];
-    private readonly double[] _aa1 = new double[25];
-    private readonly double[] _ca1 = new double[25];
+    private readonly int _n; // species codes of the chemistry; tables are [a * _n + b]
+    private readonly double[] _point;
+    private readonly double[] _cc1;
+    private readonly double[] _cc2;
+    private readonly double[] _aa1;
+    private readonly double[] _ca1;
 
-    public TruthClusterExpansion(IReadOnlyDictionary<Species, double> point, IReadOnlyList<PairInteraction> pairs)
+    public TruthClusterExpansion(IReadOnlyDictionary<Species, double> point, IReadOnlyList<PairInteraction> pairs,
+        Chemistry? chemistry = null)
     {
-        foreach (var (s, e) in point) _point[(int)s] = e;
+        Chemistry = chemistry ?? Chemistry.LiVOF;
+        _n = Chemistry.CodeCount;
+        _point = new double[_n];
+        _cc1 = new double[_n * _n];
+        _cc2 = new double[_n * _n];
+        _aa1 = new double[_n * _n];
+        _ca1 = new double[_n * _n];
+        foreach (var (s, e) in point)
+        {
+            Require(s, "point");
+            _point[(int)s] = e;
+        }
+        for (byte c = 0; c < _n; c++)
+            if (!point.ContainsKey((Species)c))
+                throw new ArgumentException($"truth CE: no point energy for {Chemistry.Symbol(c)}");
         Point = point;
         Pairs = pairs;
         foreach (var p in pairs)
@@ -54,10 +73,19 @@ internal sealed class TruthClusterExpansion
                 (PairSublattices.CationAnion, 1) => _ca1,
                 _ => throw new ArgumentException($"unsupported pair shell {p.Shell} on {p.Sublattices}"),
             };
-            table[(int)p.A * 5 + (int)p.B] = p.Energy;
-            if (p.Sublattices != PairSublattices.CationAnion) table[(int)p.B * 5 + (int)p.A] = p.Energy;
+            Require(p.A, "pair");
+            Require(p.B, "pair");
+            bool aCation = Chemistry.IsCation((byte)p.A), bCation = Chemistry.IsCation((byte)p.B);
+            if ((p.Sublattices, aCation, bCation) is not ((PairSublattices.CationCation, true, true)
+                or (PairSublattices.AnionAnion, false, false) or (PairSublattices.CationAnion, true, false)))
+                throw new ArgumentException($"truth CE: pair {Chemistry.Symbol((byte)p.A)}-{Chemistry.Symbol((byte)p.B)} is not on {p.Sublattices}");
+            table[(int)p.A * _n + (int)p.B] = p.Energy;
+            if (p.Sublattices != PairSublattices.CationAnion) table[(int)p.B * _n + (int)p.A] = p.Energy;
         }
     }
+
+    /// <summary>The species the codes of this model belong to.</summary>
+    public Chemistry Chemistry { get; }
 
     public IReadOnlyDictionary<Species, double> Point { get; }
     public IReadOnlyList<PairInteraction> Pairs { get; }
@@ -84,6 +112,12 @@ internal sealed class TruthClusterExpansion
             new(1, PairSublattices.CationAnion, Species.V, Species.O, -0.150),
             new(1, PairSublattices.CationAnion, Species.V, Species.F, -0.090),
         ]);
+
+    private void Require(Species s, string what)
+    {
+        if ((int)s >= _n)
+            throw new ArgumentException($"truth CE: {what} species code {(int)s} is not a species of {Chemistry}");
+    }
 
     /// <summary>Neighbour tables of one supercell for this model.</summary>
     public sealed class Lattice
@@ -112,20 +146,21 @@ internal sealed class TruthClusterExpansion
     public double TotalEnergy(Lattice lattice, ReadOnlySpan<byte> cations, ReadOnlySpan<byte> anions)
     {
         var cell = lattice.Cell;
+        int n = _n;
         double points = 0, pairs = 0;
         for (int i = 0; i < cations.Length; i++)
         {
             int a = cations[i];
             points += _point[a];
-            foreach (int k in cell.CationNeighbors(i)) pairs += 0.5 * _cc1[a * 5 + cations[k]];
-            for (int d = 0; d < 6; d++) pairs += 0.5 * _cc2[a * 5 + cations[lattice.SecondShell[i * 6 + d]]];
-            foreach (int j in cell.CationAnions(i)) pairs += _ca1[a * 5 + anions[j]];
+            foreach (int k in cell.CationNeighbors(i)) pairs += 0.5 * _cc1[a * n + cations[k]];
+            for (int d = 0; d < 6; d++) pairs += 0.5 * _cc2[a * n + cations[lattice.SecondShell[i * 6 + d]]];
+            foreach (int j in cell.CationAnions(i)) pairs += _ca1[a * n + anions[j]];
         }
         for (int j = 0; j < anions.Length; j++)
         {
             int b = anions[j];
             points += _point[b];
-            for (int d = 0; d < 12; d++) pairs += 0.5 * _aa1[b * 5 + anions[lattice.AnionNeighbors[j * 12 + d]]];
+            for (int d = 0; d < 12; d++) pairs += 0.5 * _aa1[b * n + anions[lattice.AnionNeighbors[j * 12 + d]]];
         }
         return points + pairs;
     }
@@ -136,7 +171,7 @@ internal sealed class TruthClusterExpansion
     /// its pair energy at <paramref name="from"/>.</summary>
     public double HopDelta(Lattice lattice, ReadOnlySpan<byte> cations, ReadOnlySpan<byte> anions, int from, int to)
     {
-        if (cations[to] != (byte)Species.Vac)
+        if (cations[to] != Chemistry.Vacancy)
             throw new ArgumentException($"hop target site {to} is not vacant");
         int s = cations[from];
         return IonPairEnergy(lattice, cations, anions, s, to, from) - IonPairEnergy(lattice, cations, anions, s, from, to);
@@ -146,15 +181,16 @@ internal sealed class TruthClusterExpansion
     private double IonPairEnergy(Lattice lattice, ReadOnlySpan<byte> cations, ReadOnlySpan<byte> anions, int s, int site, int empty)
     {
         var cell = lattice.Cell;
+        int n = _n;
         double e = 0;
         foreach (int k in cell.CationNeighbors(site))
-            if (k != empty && k != site) e += _cc1[s * 5 + cations[k]];
+            if (k != empty && k != site) e += _cc1[s * n + cations[k]];
         for (int d = 0; d < 6; d++)
         {
             int k = lattice.SecondShell[site * 6 + d];
-            if (k != empty && k != site) e += _cc2[s * 5 + cations[k]];
+            if (k != empty && k != site) e += _cc2[s * n + cations[k]];
         }
-        foreach (int j in cell.CationAnions(site)) e += _ca1[s * 5 + anions[j]];
+        foreach (int j in cell.CationAnions(site)) e += _ca1[s * n + anions[j]];
         return e;
     }
 }

@@ -5,8 +5,9 @@ namespace Pipeline.Synthesis.Model;
 /// <summary>A linear model intercept + sum coef_k x_k over named descriptors, with its fit quality.</summary>
 internal sealed record LinearTruth(double Intercept, IReadOnlyList<string> Names, double[] Coefficients, double R2, double Rmse);
 
-/// <summary>The least-squares projection of the noise-free truth barrier process on the descriptors: KRA on
-/// descriptors 1-10 and the forward barrier on 1-11, over a large sample of generated hops (same compositions and
+/// <summary>The least-squares projection of the noise-free truth barrier process on the descriptors of the truth's
+/// set: KRA on every descriptor but delta_e and the forward barrier on all of them (for Li-V-O-F descriptors 1-10
+/// and 1-11), over a large sample of generated hops (same compositions and
 /// hop selection as the dataset, nothing written to disk). A Lasso fitted to the dataset should approach these
 /// coefficients, up to the noise and the finite dataset.</summary>
 internal static class TruthProjection
@@ -16,7 +17,8 @@ internal static class TruthProjection
     public static Result Compute(HopSampler sampler, TruthBarrierModel barriers, IReadOnlyList<Composition> compositions,
         int samples, long seed, int parallelism = 1)
     {
-        int p = HopDescriptors.Count;
+        var set = sampler.Descriptors;
+        int p = set.Count;
         var x = new double[samples, p];
         var kra = new double[samples];
         var forward = new double[samples];
@@ -36,8 +38,8 @@ internal static class TruthProjection
         foreach (var path in Enum.GetValues<HopPath>())
             fractions[path] = (double)paths.Count(q => q == path) / samples;
         return new Result(
-            Fit(x, kra, HopDescriptors.KraCount),
-            Fit(x, forward, HopDescriptors.Count),
+            Fit(x, kra, set.KraCount, set.Names),
+            Fit(x, forward, set.Count, set.Names),
             samples,
             fractions);
     }
@@ -45,8 +47,9 @@ internal static class TruthProjection
     /// <summary>Ordinary least squares with intercept on the first <paramref name="columns"/> descriptors, through
     /// the centred normal equations (a constant column gets coefficient 0). Written out rather than delegated to a
     /// library so the summation order, and hence truth.yaml, is the same on every machine.</summary>
-    internal static LinearTruth Fit(double[,] x, double[] y, int columns)
+    internal static LinearTruth Fit(double[,] x, double[] y, int columns, IReadOnlyList<string>? names = null)
     {
+        names ??= HopDescriptors.Names;
         int n = y.Length;
         var mean = new double[columns];
         for (int s = 0; s < n; s++)
@@ -67,7 +70,7 @@ internal static class TruthProjection
             for (int l = k + 1; l < columns; l++) gram[k, l] = gram[l, k];
 
         var used = Enumerable.Range(0, columns).Where(k => gram[k, k] > 1e-12 * n).ToArray();
-        var solution = SolveSymmetric(gram, rhs, used);
+        var solution = SolveSymmetric(gram, rhs, used, names);
         var coef = new double[columns];
         for (int i = 0; i < used.Length; i++) coef[used[i]] = solution[i];
         double intercept = yMean;
@@ -81,12 +84,11 @@ internal static class TruthProjection
             ssRes += (y[s] - pred) * (y[s] - pred);
             ssTot += (y[s] - yMean) * (y[s] - yMean);
         }
-        var names = HopDescriptors.Names.Take(columns).ToArray();
-        return new LinearTruth(intercept, names, coef, ssTot > 0 ? 1 - ssRes / ssTot : 1, Math.Sqrt(ssRes / n));
+        return new LinearTruth(intercept, names.Take(columns).ToArray(), coef, ssTot > 0 ? 1 - ssRes / ssTot : 1, Math.Sqrt(ssRes / n));
     }
 
     // Gaussian elimination with partial pivoting on the sub-system of the `used` rows/columns.
-    private static double[] SolveSymmetric(double[,] gram, double[] rhs, int[] used)
+    private static double[] SolveSymmetric(double[,] gram, double[] rhs, int[] used, IReadOnlyList<string> names)
     {
         int m = used.Length;
         var a = new double[m, m + 1];
@@ -102,7 +104,7 @@ internal static class TruthProjection
                 if (Math.Abs(a[r, c]) > Math.Abs(a[pivot, c])) pivot = r;
             if (Math.Abs(a[pivot, c]) < 1e-9)
                 throw new InvalidOperationException(
-                    $"truth projection: descriptor '{HopDescriptors.Names[used[c]]}' is collinear with the others in this sample");
+                    $"truth projection: descriptor '{names[used[c]]}' is collinear with the others in this sample");
             if (pivot != c)
                 for (int j = c; j <= m; j++) (a[c, j], a[pivot, j]) = (a[pivot, j], a[c, j]);
             for (int r = c + 1; r < m; r++)

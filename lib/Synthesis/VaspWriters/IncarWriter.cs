@@ -25,12 +25,13 @@ internal static class IncarWriter
         w.Line("ISPIN    = 2");
         w.Line("MAGMOM   = " + string.Join(" ", s.Magmom.Select(m => $"{m.Count}*{IncarSettings.Number(m.Moment)}")));
         w.Line();
-        w.Line("# DFT+U (Dudarev), U on V d states");
+        var u = s.HubbardU.ToArray();
+        w.Line($"# DFT+U (Dudarev), U on {string.Join(" and ", s.Types.Where((_, t) => u[t] > 0))} d states");
         w.Line("LDAU     = .TRUE.");
         w.Line("LDAUTYPE = 2");
-        w.Line("LDAUL    = -1 2 -1 -1");
-        w.Line($"LDAUU    = 0.00 {s.UVanadium.ToString("0.00", inv)} 0.00 0.00");
-        w.Line("LDAUJ    = 0.00 0.00 0.00 0.00");
+        w.Line("LDAUL    = " + string.Join(" ", u.Select(v => v > 0 ? "2" : "-1")));
+        w.Line("LDAUU    = " + string.Join(" ", u.Select(v => v.ToString("0.00", inv))));
+        w.Line("LDAUJ    = " + string.Join(" ", u.Select(_ => "0.00")));
         w.Line("LMAXMIX  = 4");
         w.Line();
         w.Line("# Ionic relaxation");

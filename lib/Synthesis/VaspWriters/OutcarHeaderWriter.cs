@@ -234,10 +234,10 @@ internal static class OutcarHeaderWriter
         w.Line();
         w.Line(" LDA+U is selected, type is set to LDAUTYPE =  2");
         w.Text("   angular momentum for each species LDAUL =");
-        foreach (var p in potcars) w.I(p.Symbol == "V" ? 2 : -1, 5);
+        foreach (var p in potcars) w.I(ElementSettings.HubbardU(p.Symbol) > 0 ? 2 : -1, 5);
         w.Line();
         w.Text("   U (eV)           for each species LDAUU =");
-        foreach (var p in potcars) w.F(p.Symbol == "V" ? s.UVanadium : 0, 7, 2);
+        foreach (var p in potcars) w.F(ElementSettings.HubbardU(p.Symbol), 7, 2);
         w.Line();
         w.Text("   J (eV)           for each species LDAUJ =");
         foreach (var p in potcars) w.F(0, 7, 2);

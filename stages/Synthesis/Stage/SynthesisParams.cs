@@ -1,4 +1,5 @@
 using Pipeline.Abstractions;
+using Pipeline.Synthesis.Model;
 
 namespace Pipeline.Synthesis.Stage;
 
@@ -10,12 +11,15 @@ internal static class SynthesisParams
 
     public static IReadOnlyList<ParamSpec> Specs { get; } =
     [
+        ParamSpec.Enum("chemistry", "planted chemistry: LiVOF = Li(2-x)VO2F (the bundled study), LiMnTiOF = Li(1.2-x)Mn0.4Ti0.4O1.8F0.2, " +
+            "LiMnNbOF = Li(1.3-x)Mn0.4Nb0.3O1.7F0.3 (multi-TM: element-resolved truth; need a supercell of 10n cation sites, e.g. [3, 4, 5])",
+            [.. SynthesisChemistry.Names], Defaults.Chemistry),
         ParamSpec.Int("seed", "master seed; the same seed gives byte-identical files", Defaults.Seed),
         ParamSpec.Int("hops", "number of NEB calculations (single Li hops)", Defaults.Hops, 1, 100000),
         ParamSpec.Int("single_points", "number of relaxed random configurations for the cluster expansion", Defaults.SinglePoints, 0, 100000),
-        ParamSpec.FloatList("compositions", "x values of Li(2-x)VO2F, used round-robin (rounded to whole vacancies)",
+        ParamSpec.FloatList("compositions", "x values (vacancies per formula unit, e.g. of Li(2-x)VO2F), used round-robin (rounded to whole vacancies)",
             Defaults.Compositions, 0, 2),
-        ParamSpec.IntList("supercell", "multiples of the fcc primitive cell (3 values; their product must be a multiple of 3)",
+        ParamSpec.IntList("supercell", "multiples of the fcc primitive cell (3 values; their product = cation sites must hold whole formula units: a multiple of 3 for LiVOF, of 10 for LiMnTiOF and LiMnNbOF)",
             [.. Defaults.Supercell.Select(v => (long)v)], 1, 12),
         ParamSpec.Float("lattice_constant", "conventional cubic edge a at x = 0 (Angstrom)", Defaults.LatticeConstant, 3, 6),
         ParamSpec.Float("lattice_slope", "da/dx (Angstrom per x): a(x) = lattice_constant + lattice_slope * x", Defaults.LatticeSlope, -1, 1),
@@ -38,6 +42,7 @@ internal static class SynthesisParams
     {
         var s = new SynthesisSettings
         {
+            Chemistry = p.String("chemistry"),
             Seed = p.Int("seed"),
             Hops = p.Int32("hops"),
             SinglePoints = p.Int32("single_points"),

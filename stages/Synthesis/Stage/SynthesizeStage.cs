@@ -5,7 +5,7 @@ using Pipeline.Synthesis.Model;
 
 namespace Pipeline.Synthesis.Stage;
 
-/// <summary>Stage `synthesize`: writes a seeded synthetic Li(2-x)VO2F NEB study as genuine VASP folders
+/// <summary>Stage `synthesize`: writes a seeded synthetic NEB study of one chemistry (param `chemistry`; Li(2-x)VO2F by default) as genuine VASP folders
 /// (neb/hop_NNNN/00..NN, sp/sp_NNNN) and its ground truth (truth.yaml).</summary>
 public sealed class SynthesizeStage : IStage
 {
@@ -15,7 +15,7 @@ public sealed class SynthesizeStage : IStage
     /// Cartesian positions, so ASE and pymatgen read them; every value the ingest reads is unchanged.</summary>
     public int Version => 2;
 
-    public string Description => "seeded synthetic Li(2-x)VO2F NEB study in VASP format (INCAR, KPOINTS, POSCAR, CONTCAR, OUTCAR) plus truth.yaml";
+    public string Description => "seeded synthetic NEB study (Li(2-x)VO2F or a multi-TM rock salt) in VASP format (INCAR, KPOINTS, POSCAR, CONTCAR, OUTCAR) plus truth.yaml";
 
     public IReadOnlyList<ParamSpec> Params => SynthesisParams.Specs;
 

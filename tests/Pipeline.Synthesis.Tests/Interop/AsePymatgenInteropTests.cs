@@ -6,20 +6,37 @@ using Pipeline.Vasp.Parsing;
 
 namespace Pipeline.Synthesis.Tests.Interop;
 
+/// <summary>The synthetic Li-V-O-F calculations read in ASE and pymatgen as in our ingest.</summary>
+public class AsePymatgenInteropTests(SmallDataset data) : AsePymatgenInteropChecks(data.DatasetPath, data.Truth), IClassFixture<SmallDataset>
+{
+    [PythonInteropFact]
+    public void Ase_and_pymatgen_read_the_sampled_calculations_as_our_ingest_does() => CheckSample();
+}
+
+/// <summary>The synthetic Li-Mn-Ti-O-F calculations (five species lines, POTCARs Mn_pv and Ti_pv, U on Mn only) read in
+/// ASE and pymatgen as in our ingest.</summary>
+public class MultiTmAsePymatgenInteropTests(MultiTmDataset data) : AsePymatgenInteropChecks(data.DatasetPath, data.Truth), IClassFixture<MultiTmDataset>
+{
+    [PythonInteropFact]
+    public void Ase_and_pymatgen_read_the_sampled_multi_TM_calculations_as_our_ingest_does() => CheckSample();
+}
+
 /// <summary>The synthetic calculations read in the tools users check VASP output with: ASE 3.22 (OUTCAR as
 /// 'vasp-out', POSCAR/CONTCAR as 'vasp') and pymatgen (Outcar, Poscar) read a sample of a generated study
 /// (interop/read_vasp.py) without error and find the same energies, forces, positions, cells and species as our
 /// OUTCAR/POSCAR parsers and the ingest tables built from them.</summary>
-public class AsePymatgenInteropTests(SmallDataset data) : IClassFixture<SmallDataset>
+public abstract class AsePymatgenInteropChecks(string datasetPath, TruthFile truth)
 {
     private const double EnergyTolerance = 1e-6, LengthTolerance = 1e-6, ForceTolerance = 1e-6;
 
-    [PythonInteropFact]
-    public void Ase_and_pymatgen_read_the_sampled_calculations_as_our_ingest_does()
+    /// <summary>The study under test: its dataset folder and truth.yaml.</summary>
+    private readonly (string DatasetPath, TruthFile Truth) _data = (datasetPath, truth);
+
+    protected void CheckSample()
     {
         var sample = Sample();
         var files = sample.SelectMany(c => c.Files()).ToList();
-        var read = PythonInterop.ReadVasp(data.DatasetPath, files);
+        var read = PythonInterop.ReadVasp(_data.DatasetPath, files);
         var byFile = read["files"]!.AsObject();
 
         var errors = new List<string>();
@@ -32,7 +49,7 @@ public class AsePymatgenInteropTests(SmallDataset data) : IClassFixture<SmallDat
         var tables = Ingest();
         foreach (var calc in sample)
         {
-            var outcar = OutcarParser.Parse(Path.Combine(data.DatasetPath, calc.Outcar), calc.Outcar);
+            var outcar = OutcarParser.Parse(Path.Combine(_data.DatasetPath, calc.Outcar), calc.Outcar);
             CompareOutcar(calc.Outcar, outcar, byFile[calc.Outcar]!.AsObject());
             foreach (var structureFile in calc.StructureFiles)
                 CompareStructure(structureFile, outcar.TypeSymbols, byFile[structureFile]!.AsObject());
@@ -64,7 +81,7 @@ public class AsePymatgenInteropTests(SmallDataset data) : IClassFixture<SmallDat
         Near($"{file} pymatgen final_energy", ours.LastStep!.EnergySigma0, D(pmg["final_energy"]), EnergyTolerance);
         Near($"{file} pymatgen final_fr_energy", ours.LastStep!.Toten, D(pmg["final_fr_energy"]), EnergyTolerance);
 
-        int expected = IrreducibleCount(KpointMesh(Path.Combine(data.DatasetPath, file)));
+        int expected = IrreducibleCount(KpointMesh(Path.Combine(_data.DatasetPath, file)));
         Assert.True(expected == (int)D(ase["nkpts"]), $"{file}: ASE reads NKPTS = {ase["nkpts"]}, the KPOINTS mesh gives {expected}");
         Assert.Equal(expected, Ds(ase["ibz_kpoints"]).Length / 3);
         Assert.Equal(1.0, Ds(ase["kpoint_weights"]).Sum(), 3);
@@ -76,7 +93,7 @@ public class AsePymatgenInteropTests(SmallDataset data) : IClassFixture<SmallDat
     /// <summary>POSCAR/CONTCAR as ASE and pymatgen read them against our POSCAR parser.</summary>
     private void CompareStructure(string file, string[]? typeSymbols, JsonObject theirs)
     {
-        var crystal = PoscarParser.Parse(Path.Combine(data.DatasetPath, file), file).ToCrystal(typeSymbols);
+        var crystal = PoscarParser.Parse(Path.Combine(_data.DatasetPath, file), file).ToCrystal(typeSymbols);
         var cartesian = Cartesian(crystal.Lattice, crystal.Frac);
         var ase = theirs["ase"]!;
         var pmg = theirs["pymatgen"]!;
@@ -125,7 +142,7 @@ public class AsePymatgenInteropTests(SmallDataset data) : IClassFixture<SmallDat
     private List<Calculation> Sample()
     {
         var sample = new List<Calculation>();
-        foreach (var hop in data.Truth.Hops.Where(h => h.Fault == "none").Take(3))
+        foreach (var hop in _data.Truth.Hops.Where(h => h.Fault == "none").Take(3))
         {
             int last = hop.Images + 1;
             for (int k = 0; k <= last; k++)
@@ -137,7 +154,7 @@ public class AsePymatgenInteropTests(SmallDataset data) : IClassFixture<SmallDat
                 sample.Add(new Calculation(folder, OutcarIn(folder), structures, hop.CalcId, k, endpoint ? folder : null));
             }
         }
-        foreach (var dir in Directory.GetDirectories(Path.Combine(data.DatasetPath, "sp")).Order(StringComparer.Ordinal))
+        foreach (var dir in Directory.GetDirectories(Path.Combine(_data.DatasetPath, "sp")).Order(StringComparer.Ordinal))
         {
             string folder = "sp/" + Path.GetFileName(dir);
             sample.Add(new Calculation(folder, OutcarIn(folder), [$"{folder}/CONTCAR", $"{folder}/POSCAR"], folder, null, folder));
@@ -147,7 +164,7 @@ public class AsePymatgenInteropTests(SmallDataset data) : IClassFixture<SmallDat
     }
 
     private string OutcarIn(string folder)
-        => File.Exists(Path.Combine(data.DatasetPath, folder, "OUTCAR")) ? $"{folder}/OUTCAR" : $"{folder}/OUTCAR.gz";
+        => File.Exists(Path.Combine(_data.DatasetPath, folder, "OUTCAR")) ? $"{folder}/OUTCAR" : $"{folder}/OUTCAR.gz";
 
     private sealed record Tables(Pipeline.Abstractions.Table Images, Pipeline.Abstractions.Table Structures)
     {
@@ -166,7 +183,7 @@ public class AsePymatgenInteropTests(SmallDataset data) : IClassFixture<SmallDat
     {
         using var output = new TempDirectory();
         var stage = new VaspNebIngestStage();
-        var ctx = new TestStageContext(stage, output.Path, inputs: new Dictionary<string, string> { ["data"] = data.DatasetPath });
+        var ctx = new TestStageContext(stage, output.Path, inputs: new Dictionary<string, string> { ["data"] = _data.DatasetPath });
         stage.Run(ctx);
         return new Tables(ctx.Tables["images"], ctx.Tables["structures"]);
     }
