@@ -5,7 +5,7 @@ namespace Pipeline.Featurize.Hops;
 /// <summary>The chemistry featurize maps hops with (DOMAIN.md section 10): pinned by the params <c>cations</c> and/or
 /// <c>anions</c> (a list left empty is inferred from the data), or inferred from the element counts of every hop's
 /// structure with <see cref="Chemistry.Infer"/>. Every element of every hop must belong to it: a hop with another
-/// element is refused, naming the calculation and the element.</summary>
+/// element is refused, naming the calculation and the element. Data with only Li, V, O and F is Li(2-x)VO2F.</summary>
 public static class FeaturizeChemistry
 {
     public static Chemistry Resolve(IReadOnlyList<HopRecord> hops, string mobileIon, IReadOnlyList<string> cations,
@@ -35,7 +35,7 @@ public static class FeaturizeChemistry
             {
                 throw new InvalidDataException($"hops table: cannot infer the chemistry: {e.Message}", e);
             }
-            chemistry = cations.Count == 0 && anions.Count == 0 ? inferred
+            chemistry = cations.Count == 0 && anions.Count == 0 ? (IsLiVOF(inferred, substituent) ? Chemistry.LiVOF : inferred)
                 : Pinned(mobileIon, cations.Count > 0 ? cations : inferred.OtherCations.Where(c => !anions.Contains(c)).ToList(),
                     anions.Count > 0 ? anions : inferred.Anions, substituent);
         }
@@ -53,6 +53,12 @@ public static class FeaturizeChemistry
             }
         return chemistry;
     }
+
+    /// <summary>Data holding only Li, V, O and F is the bundled Li(2-x)VO2F chemistry, F the substituent whatever the
+    /// O:F ratio of the sample (inference alone would make F the host of an F-rich sample).</summary>
+    private static bool IsLiVOF(Chemistry inferred, string? substituent)
+        => substituent is null or "F" && inferred.MobileIon == "Li"
+           && inferred.OtherCations.All(c => c == "V") && inferred.Anions.All(a => a is "O" or "F");
 
     private static Chemistry Pinned(string mobileIon, IReadOnlyList<string> cations, IReadOnlyList<string> anions, string? substituent)
     {
