@@ -77,6 +77,25 @@ public class FeaturizeChemistryStageTests
     }
 
     [Fact]
+    public void Fluorine_rich_Li_V_O_F_data_stays_Li2VO2F_with_F_the_substituent()
+    {
+        // Written with F as the majority anion (ElementHop fills mostly with its first anion); the f descriptors must
+        // still count F, as for the bundled study, not O.
+        var fRich = new Chemistry("Li", ["V"], ["F", "O"], "F");
+        var (records, hops) = Hops(fRich, 4, seed: 3);
+        Assert.True(records[0].Species.Count(s => s == "F") > records[0].Species.Count(s => s == "O"));
+
+        var features = Run(records);
+
+        Assert.Equal("Li-V-O-F", features.Metadata[FeaturesContract.ChemistryKey]);
+        for (int r = 0; r < hops.Length; r++)
+        {
+            if (hops[r].UpSign() == 0) continue;
+            Assert.Equal(hops[r].StandardOracle(records[r].EReaction), HopDescriptors.Names.Select(n => features.Doubles(n)[r]));
+        }
+    }
+
+    [Fact]
     public void A_pinned_chemistry_refuses_a_hop_with_another_element_naming_the_calculation_and_element()
     {
         var (records, _) = Hops(LiMnNbTiOF, 3);
