@@ -72,7 +72,7 @@ public class HopErrorTests
         int other = Array.FindIndex(hop.Species, s => s == "V");
         var e = Assert.Throws<InvalidDataException>(() => HopFeaturizer.Compute(hop with { MovingIndex = other }, 0.4));
         Assert.Contains(CalcId, e.Message);
-        Assert.Contains("not Li", e.Message);
+        Assert.Contains("is V, not the mobile ion Li", e.Message);
     }
 
     [Fact]

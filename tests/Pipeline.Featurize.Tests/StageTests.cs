@@ -146,7 +146,8 @@ public class StageTests
     public void Standardize_defaults_to_the_11_descriptors_and_names_a_missing_one()
     {
         var stage = new StandardizeStage();
-        Assert.Equal(HopDescriptors.Names, (string[])stage.Params.Single(p => p.Name == "features").Default!);
+        // Empty default: the descriptor columns the table's footer names; no footer means Li-V-O-F standard, the 11.
+        Assert.Empty((string[])stage.Params.Single(p => p.Name == "features").Default!);
         var features = new Table([Column.Of("gate_tm_up", new[] { 1.0 })]);
         using var ctx = new TestStageContext(stage).With("features", features);
 

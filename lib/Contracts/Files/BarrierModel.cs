@@ -36,11 +36,13 @@ public sealed class BarrierModel
     /// <summary>The species the model was fitted on; a structure with another element is refused.</summary>
     public Chemistry Chemistry { get; init; } = Chemistry.LiVOF;
 
-    /// <summary>Builds the model from a fit on standardised descriptors and converts it to physical units.</summary>
+    /// <summary>Builds the model from a fit on standardised descriptors and converts it to physical units. The
+    /// descriptor set and chemistry default to Li-V-O-F standard (a model of any table, e.g. `pipeline fit lasso`).</summary>
     public static BarrierModel FromStandardizedFit(
         string target, IReadOnlyList<string> features, double[] mean, double[] std,
         double intercept, double[] coefStandardized, double alpha, double[] alphas, double[] msePathMean,
-        LassoSettings settings, double cvRmse, string trainingDataHash, string toolVersion)
+        LassoSettings settings, double cvRmse, string trainingDataHash, string toolVersion,
+        string descriptorSet = RockSalt.DescriptorSet.Standard, Chemistry? chemistry = null)
     {
         var coefPhysical = new double[features.Count];
         double interceptPhysical = intercept;
@@ -56,6 +58,7 @@ public sealed class BarrierModel
             InterceptPhysical = interceptPhysical, CoefPhysical = coefPhysical,
             Alpha = alpha, Alphas = alphas, MsePathMean = msePathMean, Settings = settings, CvRmse = cvRmse,
             TrainingDataHash = trainingDataHash, ToolVersion = toolVersion,
+            DescriptorSet = descriptorSet, Chemistry = chemistry ?? Chemistry.LiVOF,
         };
     }
 

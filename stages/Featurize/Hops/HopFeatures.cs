@@ -1,7 +1,7 @@
 namespace Pipeline.Featurize.Hops;
 
-/// <summary>Everything featurize derives from one hop: the 11 descriptors in <see cref="Pipeline.RockSalt.HopDescriptors.Names"/>
-/// order, the path label and its coordinate h (DOMAIN.md section 3), composition, lattice constant and the extra
+/// <summary>Everything featurize derives from one hop: the descriptors in the order of their
+/// <see cref="Pipeline.RockSalt.DescriptorSet.Names"/>, the path label and its coordinate h (DOMAIN.md section 3), composition, lattice constant and the extra
 /// geometric columns of <see cref="RelaxedHopGeometry"/>.</summary>
 public sealed record HopFeatures(
     string CalcId,

@@ -3,23 +3,30 @@ using Pipeline.RockSalt;
 namespace Pipeline.Featurize.Hops;
 
 /// <summary>Turns one hop into its features: maps both endpoints onto one ideal rock-salt lattice, finds the hop
-/// I -> F from the moving atom, builds its anatomy and computes the descriptors, path label and extras.</summary>
+/// I -> F from the moving atom (which must be the chemistry's mobile ion), builds its anatomy and computes the
+/// descriptors of one <see cref="DescriptorSet"/>, the path label and extras.</summary>
 public static class HopFeaturizer
 {
     /// <summary>a/4 in units of a/2: the distance from the hop midpoint to a tetrahedron centre.</summary>
     private const double QuarterA = 0.5;
 
+    /// <summary>The Li(2-x)VO2F standard descriptors, x per Li2VO2F.</summary>
     public static HopFeatures Compute(HopRecord hop, double tolerance)
+        => Compute(hop, tolerance, DescriptorSet.LiVOF, FormulaUnit.LiVOF);
+
+    public static HopFeatures Compute(HopRecord hop, double tolerance, DescriptorSet set, FormulaUnit formulaUnit)
     {
         string id = hop.CalcId;
+        var chemistry = set.Chemistry;
         string initialSource = $"{id} (frac_initial)", finalSource = $"{id} (frac_final)";
         var ideal = StructureMapper.FitLattice(hop.Lattice, hop.Species, hop.FracInitial, initialSource);
-        var initial = StructureMapper.MapOnto(ideal, hop.Species, hop.FracInitial, initialSource, tolerance);
+        var initial = StructureMapper.MapOnto(ideal, hop.Species, hop.FracInitial, initialSource, tolerance, chemistry);
         var cell = ideal.Cell;
 
         int m = hop.MovingIndex;
-        if (hop.Species[m] != "Li")
-            throw Error(id, $"the moving atom {m} is {hop.Species[m]}, not Li; the descriptors are defined for Li hops");
+        if (hop.Species[m] != chemistry.MobileIon)
+            throw Error(id, $"the moving atom {m} is {hop.Species[m]}, not the mobile ion {chemistry.MobileIon}; " +
+                "the descriptors are defined for hops of the mobile ion");
 
         // The hop vector comes from the moving atom's own displacement, so small cells (where two NN directions can
         // lead to the same site) still give the right direction.
@@ -32,14 +39,14 @@ public static class HopFeaturizer
                 "not a nearest-neighbour cation hop");
         int siteI = initial.AtomSite[m];
         int siteF = cell.CationNeighbor(siteI, direction);
-        if (initial.Cations[siteF] != (byte)Species.Vac)
+        if (initial.Cations[siteF] != Chemistry.Vacancy)
         {
             int blocker = Array.IndexOf(initial.AtomSite, siteF);
             throw Error(id, $"the final site {cell.CationPosition(siteF)} of the hop is occupied in frac_initial by atom " +
                 $"{blocker} ({hop.Species[blocker]})");
         }
 
-        var final = StructureMapper.MapOnto(ideal, hop.Species, hop.FracFinal, finalSource, tolerance);
+        var final = StructureMapper.MapOnto(ideal, hop.Species, hop.FracFinal, finalSource, tolerance, chemistry);
         CheckOnlyMovingAtomMoves(id, hop.Species, initial, final, m);
         if (final.AtomSite[m] != siteF)
             throw Error(id, $"the moving atom {m} ends on {cell.CationPosition(final.AtomSite[m])}, not on the neighbour " +
@@ -47,8 +54,8 @@ public static class HopFeaturizer
 
         var anatomy = new HopAnatomy();
         cell.Anatomy(siteI, direction, ref anatomy);
-        var descriptors = new double[HopDescriptors.Count];
-        bool t1Up = HopDescriptors.Compute(anatomy, initial.Cations, initial.Anions, hop.EReaction, descriptors);
+        var descriptors = new double[set.Count];
+        bool t1Up = set.Compute(anatomy, initial.Cations, initial.Anions, hop.EReaction, descriptors);
 
         // Path coordinate h = (p - m).u / (a/4), with the saddle point's minimum image relative to the midpoint. All in
         // lattice coordinates, which follow the cubic axes whatever the cell's orientation (the translations carry the
@@ -58,8 +65,9 @@ public static class HopFeaturizer
         var up = (Vec3)HopDescriptors.UpDirection(direction, t1Up);
         double h = ideal.MinimumImage(saddle - midpoint).Dot(up) / QuarterA;
 
-        int lithium = initial.Cations.Count(c => c == (byte)Species.Li);
-        double x = 2 - 3.0 * lithium / cell.AnionCount;
+        int mobile = initial.Cations.Count(c => c == Chemistry.Mobile);
+        int vacancies = initial.Cations.Count(c => c == Chemistry.Vacancy);
+        double x = formulaUnit.X(mobile, vacancies, cell.AnionCount);
         var geometry = RelaxedHopGeometry.Compute(ideal, initial, hop.FracInitial, anatomy, t1Up, midpoint);
         return new HopFeatures(id, descriptors, HopDescriptors.PathLabel(h), h, x, ideal.LatticeConstant, geometry,
             Math.Max(initial.MaxDeviation, final.MaxDeviation));

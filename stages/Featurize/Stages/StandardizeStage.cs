@@ -1,7 +1,6 @@
 using Pipeline.Fitting.Regression;
 using Pipeline.Abstractions;
 using Pipeline.Contracts;
-using Pipeline.RockSalt;
 
 namespace Pipeline.Featurize.Stages;
 
@@ -16,7 +15,8 @@ public sealed class StandardizeStage : IStage
 
     public IReadOnlyList<ParamSpec> Params { get; } =
     [
-        ParamSpec.StringList("features", "Feature columns to standardize, in order", HopDescriptors.Names.ToArray()),
+        ParamSpec.StringList("features", "Feature columns to standardize, in order (empty: the descriptor columns of the " +
+            "features table, as its footer names them)", []),
     ];
 
     public IReadOnlyList<PortSpec> Inputs { get; } = [new("features", PortKind.Table, "Features table (featurize)")];
@@ -26,11 +26,11 @@ public sealed class StandardizeStage : IStage
 
     public void Run(StageContext ctx)
     {
+        var table = ctx.ReadTable("features");
         var names = ctx.Params.StringList("features");
-        if (names.Length == 0) throw new InvalidDataException("param 'features': at least one feature is needed");
+        if (names.Length == 0) names = FeaturesContract.DescriptorSetOf(table, "features table").Names.ToArray();
         if (names.Distinct(StringComparer.Ordinal).Count() != names.Length)
             throw new InvalidDataException($"param 'features' lists a column twice: {string.Join(", ", names)}");
-        var table = ctx.ReadTable("features");
         if (table.RowCount == 0) throw new InvalidDataException("features table: no rows to fit the scaler on");
 
         var columns = new List<double[]>(names.Length);

@@ -4,8 +4,10 @@ using Pipeline.Fitting.Regression;
 
 namespace Pipeline.Fitting.Stages;
 
-/// <summary>What a barrier fit needs besides the table: the target, the features and their scaler.</summary>
-public sealed record BarrierSpec(string Target, IReadOnlyList<string> Features, double[] Mean, double[] Std);
+/// <summary>What a barrier fit needs besides the table: the target, the features and their scaler, and the descriptor
+/// set the features come from (recorded in the model; null for a table that is not a features table).</summary>
+public sealed record BarrierSpec(string Target, IReadOnlyList<string> Features, double[] Mean, double[] Std,
+    RockSalt.DescriptorSet? Descriptors = null);
 
 /// <summary>Fits one LassoCV barrier model on a table: standardise with the given scaler, run LassoCV, and
 /// package the result as a <see cref="BarrierModel"/>.</summary>
@@ -22,7 +24,7 @@ public static class BarrierFitter
         var fit = LassoCV.Fit(x, y, settings.ToOptions(alphas, groups, parallelism));
         var model = BarrierModel.FromStandardizedFit(spec.Target, spec.Features, spec.Mean, spec.Std,
             fit.Model.Intercept, fit.Model.Coefficients, fit.Alpha, fit.Alphas, fit.MsePathMean, settings, fit.CvRmse,
-            trainingHash, toolVersion);
+            trainingHash, toolVersion, spec.Descriptors?.Name ?? RockSalt.DescriptorSet.Standard, spec.Descriptors?.Chemistry);
         return (model, fit);
     }
 

@@ -4,9 +4,11 @@ using Pipeline.Contracts;
 
 namespace Pipeline.Fitting.Stages;
 
-/// <summary>Stage <c>fit-barriers</c>: LassoCV models of the forward barrier (descriptors 1-11) and the KRA barrier
-/// (descriptors 1-10) on the standardised descriptors, and the up/down/straight path classifier (descriptors 1-10)
-/// with its cross-validated accuracy and confusion matrix.</summary>
+/// <summary>Stage <c>fit-barriers</c>: LassoCV models of the forward barrier (every descriptor) and the KRA barrier
+/// (every descriptor but delta_e) on the standardised descriptors, and the up/down/straight path classifier (the KRA
+/// model's descriptors) with its cross-validated accuracy and confusion matrix. The descriptor columns are those the
+/// features table's footer names (standard: the 11; element: the element set's), and the models record that set and
+/// its chemistry.</summary>
 public sealed class FitBarriersStage : IStage
 {
     public string Type => "fit-barriers";
@@ -19,9 +21,9 @@ public sealed class FitBarriersStage : IStage
     public IReadOnlyList<ParamSpec> Params { get; } =
     [
         .. LassoParams.Specs,
-        ParamSpec.StringList("forward_features", "descriptors of the forward-barrier model", DescriptorNames.Forward),
-        ParamSpec.StringList("kra_features", "descriptors of the KRA-barrier model", DescriptorNames.Kra),
-        ParamSpec.StringList("classifier_features", "descriptors of the path classifier", DescriptorNames.Kra),
+        ParamSpec.StringList("forward_features", "descriptors of the forward-barrier model (empty: every descriptor column of the features table)", []),
+        ParamSpec.StringList("kra_features", "descriptors of the KRA-barrier model (empty: every descriptor column but delta_e)", []),
+        ParamSpec.StringList("classifier_features", "descriptors of the path classifier (empty: every descriptor column but delta_e)", []),
         ParamSpec.Int("classifier_folds", "folds of the classifier's cross-validated accuracy", 5, min: 2),
         ParamSpec.Int("seed", "seed of ML.NET and of the classifier's CV shuffle", 42, min: 0, max: int.MaxValue),
         ParamSpec.Enum("classifier_class_weights", "path classifier class weights: none, or balanced (each class repeated in training in inverse proportion to its size)",
@@ -48,24 +50,29 @@ public sealed class FitBarriersStage : IStage
         var scalerPath = ctx.InputPath("scaler");
         var scaler = ScalerFile.Load(scalerPath);
         var (settings, alphas) = LassoParams.Read(ctx.Params);
+        var descriptors = FeaturesContract.DescriptorSetOf(table, "features");
+        var forwardDefault = descriptors.Names.ToArray();
+        var kraDefault = forwardDefault[..descriptors.KraCount];
+        string[] Features(string param, string[] fallback) =>
+            ctx.Params.StringList(param) is { Length: > 0 } given ? given : fallback;
         string hash = ctx.InputHash("features");
         string version = RunInfo.ToolVersion(ctx);
         ctx.Log.Info($"fit-barriers: {table.RowCount} hops, LassoCV cv={settings.Cv} n_alphas={settings.NAlphas} " +
                      $"tol={settings.Tol} max_iter={settings.MaxIter}");
 
-        foreach (var (output, target, featuresParam) in new[]
+        ctx.Log.Info($"descriptor set '{descriptors.Name}' of {descriptors.Chemistry}");
+        foreach (var (output, target, features) in new[]
                  {
-                     ("model_forward", "e_forward", "forward_features"),
-                     ("model_kra", "e_kra", "kra_features"),
+                     ("model_forward", "e_forward", Features("forward_features", forwardDefault)),
+                     ("model_kra", "e_kra", Features("kra_features", kraDefault)),
                  })
         {
             ctx.Cancellation.ThrowIfCancellationRequested();
-            var features = ctx.Params.StringList(featuresParam);
             if (table.RowCount < MinHopsPerDescriptor * features.Length)
                 ctx.Log.Warn($"{target}: {table.RowCount} hops for {features.Length} descriptors, fewer than the " +
                              $"{MinHopsPerDescriptor * features.Length} ({MinHopsPerDescriptor} per descriptor) a linear fit needs for well-determined coefficients");
             var (mean, std) = scaler.For(features, scalerPath);
-            var (model, fit) = BarrierFitter.Fit(table, "features", new BarrierSpec(target, features, mean, std),
+            var (model, fit) = BarrierFitter.Fit(table, "features", new BarrierSpec(target, features, mean, std, descriptors),
                 settings, alphas, ctx.Parallelism, hash, version);
             BarrierFitter.Log(ctx.Log, model, fit);
             model.Save(ctx.OutputFilePath(output));
@@ -80,10 +87,11 @@ public sealed class FitBarriersStage : IStage
             ctx.WriteTable("classifier_metrics", ClassifierMetricsContract.Schema.Verified(ClassifierData.SkippedTable(reason), "fit-barriers"));
             return;
         }
-        var samples = ClassifierData.Samples(table, ctx.Params.StringList("classifier_features"), "features");
+        var classifierFeatures = Features("classifier_features", kraDefault);
+        var samples = ClassifierData.Samples(table, classifierFeatures, "features");
         int seed = ctx.Params.Int32("seed");
         var classWeights = ctx.Params.String("classifier_class_weights");
-        int featureCount = ctx.Params.StringList("classifier_features").Length;
+        int featureCount = classifierFeatures.Length;
         var cv = ClassifierData.CrossValidate(samples, featureCount, ctx.Params.Int32("classifier_folds"), seed, classWeights);
         ctx.Log.Info($"path classifier: {PathClassifier.TrainerName}, class weights {classWeights}, {cv.Folds}-fold CV accuracy {cv.Accuracy:P1}");
         foreach (var line in ClassifierData.LowRecallClasses(cv)) ctx.Log.Warn(line);

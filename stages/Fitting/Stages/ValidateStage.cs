@@ -7,7 +7,7 @@ namespace Pipeline.Fitting.Stages;
 
 /// <summary>Stage <c>validate</c>: honest K-fold CV (and optional held-out) metrics of both barrier models, parity,
 /// residual, Lasso-path and CV-curve plots, bootstrap intervals of the coefficients, and the comparison with the
-/// synthetic truth when truth.yaml is connected.</summary>
+/// synthetic truth when truth.yaml is connected (truth coefficients are matched to the model's by descriptor name).</summary>
 public sealed class ValidateStage : IStage
 {
     public string Type => "validate";
@@ -47,6 +47,7 @@ public sealed class ValidateStage : IStage
     public void Run(StageContext ctx)
     {
         var table = ctx.ReadTable("features");
+        var descriptors = FeaturesContract.DescriptorSetOf(table, "features");
         var scalerPath = ctx.InputPath("scaler");
         var scaler = ScalerFile.Load(scalerPath);
         var truths = ctx.HasInput("truth") ? TruthDocument.Load(ctx.InputPath("truth")) : null;
@@ -61,6 +62,9 @@ public sealed class ValidateStage : IStage
             ctx.Cancellation.ThrowIfCancellationRequested();
             string modelPath = ctx.InputPath(input);
             var model = BarrierModel.Load(modelPath);
+            if (model.DescriptorSet != descriptors.Name || !model.Chemistry.Equals(descriptors.Chemistry))
+                throw new InvalidDataException($"{modelPath}: the model uses descriptor set '{model.DescriptorSet}' of " +
+                    $"{model.Chemistry}, the features table '{descriptors.Name}' of {descriptors.Chemistry}: validate a model on the table it was fitted on");
             var (mean, std) = scaler.For(model.Features, scalerPath);
             var raw = TableColumns.Matrix(table, model.Features, "features");
             var y = TableColumns.Numeric(table, model.Target, "features");

@@ -4,9 +4,10 @@ using Pipeline.Report.Inputs;
 
 namespace Pipeline.Report.Sections;
 
-/// <summary>One fitted coefficient with its confidence interval (NaN where the table has no such column);
-/// Model is "" when the table has no model column.</summary>
-internal sealed record CoefficientRow(string Model, string Feature, double Value, double Low, double High, double Standardized, double SelectedFraction);
+/// <summary>One fitted coefficient with its confidence interval and the synthetic truth (NaN where the table has no
+/// such column or value); Model is "" when the table has no model column.</summary>
+internal sealed record CoefficientRow(string Model, string Feature, double Value, double Low, double High, double Standardized,
+    double SelectedFraction, double Truth = double.NaN);
 
 /// <summary>Reads validate's coefficients table by column meaning (model, feature, value, CI bounds).</summary>
 internal static class CoefficientRows
@@ -24,9 +25,11 @@ internal static class CoefficientRows
         var high = TableColumns.Numbers(table, CoefficientsContract.CiHighPhysical);
         var standardized = TableColumns.Numbers(table, CoefficientsContract.CoefStandardized);
         var selected = TableColumns.Numbers(table, CoefficientsContract.SelectedFraction);
+        var truth = TableColumns.Numbers(table, CoefficientsContract.Truth);
         return Enumerable.Range(0, table.RowCount).Select(i => new CoefficientRow(
             models?[i] ?? "", features[i], values[i],
-            low?[i] ?? double.NaN, high?[i] ?? double.NaN, standardized?[i] ?? double.NaN, selected?[i] ?? double.NaN)).ToList();
+            low?[i] ?? double.NaN, high?[i] ?? double.NaN, standardized?[i] ?? double.NaN, selected?[i] ?? double.NaN,
+            truth?[i] ?? double.NaN)).ToList();
     }
 
     /// <summary>The row of <paramref name="feature"/> in the model whose name mentions <paramref name="target"/>

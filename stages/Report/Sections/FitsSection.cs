@@ -26,6 +26,7 @@ internal sealed class FitsSection : IReportSection
         ScienceWarningsView.WriteFor(html, inputs, Id);
         WriteModels(html, inputs);
         WriteCoefficients(html, inputs, options);
+        ElementCoefficientsView.Write(html, inputs);
         CoefficientForest.Write(html, inputs);
         LearningCurveView.Write(html, inputs);
         WriteMetrics(html, inputs, options);
