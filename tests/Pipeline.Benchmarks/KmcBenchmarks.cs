@@ -35,7 +35,7 @@ public class KmcBenchmarks
     public void Setup()
     {
         var cell = RockSaltSupercell.Cubic(L, 4.1);
-        var composition = Composition.ForX(0.5, cell.CationCount, cell.AnionCount);
+        var composition = KmcComposition.For(RockSaltFormula.LiVOF, 0.5, cell.CationCount, cell.AnionCount);
         var (cations, anions) = StartingConfiguration.Random(composition, new Xoshiro256(2021));
         var lattice = new KmcLattice(cell, cations, anions);
         _engine = new KmcEngine(lattice, Provider(cell), 600, 1e13, 7);

@@ -17,7 +17,7 @@ namespace Pipeline.Kmc.Models;
 /// <see cref="CeEvaluator.HopDelta"/> to ~1e-12 eV. Calls on any other configuration use HopDelta.</para></summary>
 public sealed class CeHopEnergy : IHopEnergy
 {
-    private const byte Li = (byte)Species.Li, Vac = (byte)Species.Vac;
+    private const byte Li = Chemistry.Mobile, Vac = Chemistry.Vacancy;
     private readonly CeEvaluator _evaluator;
     private FlipEnergyField? _field;
     private KmcLattice? _lattice;

@@ -39,8 +39,9 @@ public sealed partial class KmcStage : IStage
     {
         var settings = KmcSettings.From(ctx.Params);
         var models = KmcModels.Load(ctx.InputPath("model"), ctx.InputPath("ce"));
+        var formula = models.Formula(settings); // refuse a bad formula before any run starts
         var items = settings.Items();
-        ctx.Log.Info($"{items.Count} runs ({settings.Compositions.Count} x, {settings.Temperatures.Count} T, " +
+        ctx.Log.Info($"{formula} ({models.Chemistry}): {items.Count} runs ({settings.Compositions.Count} x, {settings.Temperatures.Count} T, " +
                      $"{settings.Seeds.Count} seeds), L = {settings.Size} ({4L * settings.Size * settings.Size * settings.Size} cation sites), -j {ctx.Parallelism}");
 
         var outputs = new KmcItemOutput[items.Count];
