@@ -8,9 +8,8 @@ namespace Pipeline.Kmc.Barriers;
 /// <see cref="IKraModel.Descriptors"/> (standard or element-resolved, for the model's chemistry).
 /// The KRA prediction is symmetrized over the hop and its reverse: the reverse hop has the same descriptors with
 /// the initial/final neighbour counts swapped (<see cref="DescriptorSet.Reverse"/>), and a fitted model need not weigh
-/// the two equally. Averaging the two
-/// predictions makes E_KRA a property of the pair of states, which the clamp needs to keep exact detailed balance
-/// (Ea_forward - Ea_reverse = dE).</summary>
+/// the two equally. Averaging the two predictions makes E_KRA a property of the pair of states, which the clamp needs
+/// to keep exact detailed balance (Ea_forward - Ea_reverse = dE).</summary>
 public sealed class OnTheFlyBarrier : IBarrierProvider
 {
     private readonly IKraModel _kra;
