@@ -77,6 +77,17 @@ public sealed class ChemistryMismatchTests : IDisposable
     }
 
     [Fact]
+    public void A_ce_model_of_another_chemistry_than_the_lattice_is_refused_when_the_run_starts()
+    {
+        var lattice = MultiCation.Relabel(Configurations.Drs(3, 0.5, 1), 2);
+        var kra = new LinearKraModel(0.3, new double[10], DescriptorSet.Create(DescriptorSet.Standard, MultiCation.LiMnTiOF));
+        var barrier = new OnTheFlyBarrier(kra, new CeHopEnergy(ModelFiles.RandomCe(3), lattice.Cell)); // a Li-V-O-F CE
+        var ex = Assert.Throws<ArgumentException>(() => new KmcEngine(lattice, barrier, 600, 1e13, 1));
+        Assert.Contains("the CE model is for Li-V-O-F", ex.Message);
+        Assert.Contains("V is in Li-V-O-F but not in Li-Mn-Ti-O-F", ex.Message);
+    }
+
+    [Fact]
     public void A_kra_model_of_another_chemistry_than_the_lattice_is_refused_when_the_run_starts()
     {
         var lattice = MultiCation.Relabel(Configurations.Drs(3, 0.5, 1), 2);
