@@ -22,6 +22,7 @@ public sealed class DescriptorSet
     // Element set: output slot of the "up" (or "initial") column per species code, -1 when the code has none.
     private readonly int[] _gateSlot = new int[256], _nnSlot = new int[256], _anionSlot = new int[256];
     private readonly int _liSlot;
+    private readonly (int Initial, int Final)[] _reversePairs; // ReversePairs as an array: Reverse runs in the kMC hot loop
 
     private DescriptorSet(string name, Chemistry chemistry)
     {
@@ -37,7 +38,7 @@ public sealed class DescriptorSet
         if (!_resolved)
         {
             Names = HopDescriptors.Names;
-            ReversePairs = [(8, 9)];
+            ReversePairs = _reversePairs = [(8, 9)];
             _liSlot = 2;
             return;
         }
@@ -67,7 +68,7 @@ public sealed class DescriptorSet
         }
         names.Add(DeltaE);
         Names = names;
-        ReversePairs = reverse;
+        ReversePairs = _reversePairs = reverse.ToArray();
     }
 
     /// <summary>The set called <paramref name="name"/> ("standard" or "element") for a chemistry.</summary>
@@ -185,6 +186,7 @@ public sealed class DescriptorSet
     /// the symmetrized KRA needs them.</summary>
     public void Reverse(Span<double> descriptors)
     {
-        foreach (var (i, f) in ReversePairs) (descriptors[i], descriptors[f]) = (descriptors[f], descriptors[i]);
+        // Over the array (an index loop): a foreach over the IReadOnlyList would allocate an enumerator per call.
+        foreach (var (i, f) in _reversePairs) (descriptors[i], descriptors[f]) = (descriptors[f], descriptors[i]);
     }
 }

@@ -2,22 +2,26 @@ using Pipeline.RockSalt;
 
 namespace Pipeline.Kmc.Barriers;
 
-/// <summary>E_KRA = intercept + sum coef[i] x[i] over descriptors 1-10: for tests, benchmarks and synthetic truth.</summary>
+/// <summary>E_KRA = intercept + sum coef[i] x[i] over the KRA descriptors of a descriptor set (all but delta_e; the
+/// standard Li-V-O-F set unless given): for tests, benchmarks and synthetic truth.</summary>
 public sealed class LinearKraModel : IKraModel
 {
     private readonly double _intercept;
     private readonly double[] _coef;
 
-    public LinearKraModel(double intercept, IReadOnlyList<double> coefficients)
+    public LinearKraModel(double intercept, IReadOnlyList<double> coefficients, DescriptorSet? descriptors = null)
     {
-        if (coefficients.Count != Pipeline.RockSalt.HopDescriptors.KraCount)
-            throw new ArgumentException($"a KRA model takes {Pipeline.RockSalt.HopDescriptors.KraCount} coefficients, got {coefficients.Count}");
+        Descriptors = descriptors ?? DescriptorSet.LiVOF;
+        if (coefficients.Count != Descriptors.KraCount)
+            throw new ArgumentException($"a KRA model of {Descriptors.Name} descriptors for {Descriptors.Chemistry} takes {Descriptors.KraCount} coefficients, got {coefficients.Count}");
         _intercept = intercept;
         _coef = coefficients.ToArray();
     }
 
     /// <summary>A constant KRA barrier (all coefficients zero).</summary>
-    public static LinearKraModel Constant(double kra) => new(kra, new double[Pipeline.RockSalt.HopDescriptors.KraCount]);
+    public static LinearKraModel Constant(double kra) => new(kra, new double[HopDescriptors.KraCount]);
+
+    public DescriptorSet Descriptors { get; }
 
     public double Predict(ReadOnlySpan<double> descriptors)
     {

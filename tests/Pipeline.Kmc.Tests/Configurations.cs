@@ -25,7 +25,7 @@ internal static class Configurations
     public static KmcLattice Drs(int l, double x, ulong seed)
     {
         var cell = RockSaltSupercell.Cubic(l, A);
-        var comp = Composition.ForX(x, cell.CationCount, cell.AnionCount);
+        var comp = KmcComposition.For(RockSaltFormula.LiVOF, x, cell.CationCount, cell.AnionCount);
         var (c, a) = StartingConfiguration.Random(comp, new Xoshiro256(seed));
         return new KmcLattice(cell, c, a);
     }

@@ -124,6 +124,28 @@ public sealed class KmcStageTests : IDisposable
     }
 
     [Fact]
+    public void The_formula_param_defaults_to_Li2VO2F_and_is_read_in_the_ce_models_chemistry()
+    {
+        var one = new Dictionary<string, object>(Small) { ["compositions"] = new[] { 0.5 }, ["temperatures"] = new[] { 600.0 }, ["seeds"] = 1L };
+        var implicitFormula = Run(1, one, "implicit");
+        var explicitFormula = Run(1, new Dictionary<string, object>(one) { ["formula"] = "Li2VO2F" }, "explicit");
+        AssertTablesEqual(implicitFormula.Tables["results"], explicitFormula.Tables["results"]);
+        AssertTablesEqual(implicitFormula.Tables["msd"], explicitFormula.Tables["msd"]);
+        // A cell of 108 cation sites at x = 0.5: 36 V, 18 vacancies, 54 Li.
+        Assert.Equal([54L, 36L, 18L], new[] { "li", "v", "vacancies" }.Select(c => implicitFormula.Tables["results"].Longs(c)[0]));
+
+        // Another composition of the same species changes the cell: Li1.5V0.5O1.5F0.5 puts V on a quarter of the sites
+        // and x = 0.5 empties a quarter (54 formula units of 2 sites).
+        var quarter = Run(1, new Dictionary<string, object>(one) { ["formula"] = "Li1.5V0.5O1.5F0.5" }, "quarter");
+        Assert.Equal([54L, 27L, 27L], new[] { "li", "v", "vacancies" }.Select(c => quarter.Tables["results"].Longs(c)[0]));
+
+        var ex = Assert.Throws<ArgumentException>(() => Run(1, new Dictionary<string, object>(one) { ["formula"] = "Li1.2Mn0.4Ti0.4O2" }, "mnti"));
+        Assert.Contains("'formula'", ex.Message);
+        Assert.Contains("Mn is not a species of Li-V-O-F", ex.Message);
+        Assert.Contains("eci.json", ex.Message);
+    }
+
+    [Fact]
     public void Blocks_beyond_samples_are_refused_naming_the_params()
     {
         var p = new Dictionary<string, object>(Small) { ["blocks"] = 50L };

@@ -21,6 +21,17 @@ internal static class ModelFiles
         return path;
     }
 
+    /// <summary>The same fitted model declaring another chemistry and descriptor set (as featurize/fit would write it).</summary>
+    public static BarrierModel WithChemistry(BarrierModel m, Chemistry chemistry, string descriptorSet, IReadOnlyList<string>? features = null,
+        double[]? coefPhysical = null) => new()
+    {
+        Target = m.Target, Features = features ?? m.Features, ScalerMean = m.ScalerMean, ScalerStd = m.ScalerStd,
+        Intercept = m.Intercept, CoefStandardized = m.CoefStandardized, InterceptPhysical = m.InterceptPhysical,
+        CoefPhysical = coefPhysical ?? m.CoefPhysical, Alpha = m.Alpha, Alphas = m.Alphas, MsePathMean = m.MsePathMean,
+        Settings = m.Settings, CvRmse = m.CvRmse, TrainingDataHash = m.TrainingDataHash, ToolVersion = m.ToolVersion,
+        DescriptorSet = descriptorSet, Chemistry = chemistry,
+    };
+
     /// <summary>A CE with pairs to the 2nd cation shell and random ECIs of a few meV.</summary>
     public static CeModel RandomCe(int seed, double[]? cutoffs = null)
     {

@@ -3,25 +3,28 @@ using Pipeline.RockSalt;
 
 namespace Pipeline.Kmc.Barriers;
 
-/// <summary>The on-the-fly barrier of DOMAIN.md section 7: Ea = E_KRA(descriptors 1-10 of the current configuration)
-/// + dE/2, with dE from the energy model, clamped to at least max(dE, 0).
+/// <summary>The on-the-fly barrier of DOMAIN.md section 7: Ea = E_KRA(KRA descriptors of the current configuration)
+/// + dE/2, with dE from the energy model, clamped to at least max(dE, 0). The descriptors are the KRA model's
+/// <see cref="IKraModel.Descriptors"/> (standard or element-resolved, for the model's chemistry).
 /// The KRA prediction is symmetrized over the hop and its reverse: the reverse hop has the same descriptors with
-/// nn_tm_initial and nn_tm_final swapped, and a fitted model need not weigh the two equally. Averaging the two
-/// predictions makes E_KRA a property of the pair of states, which the clamp needs to keep exact detailed balance
-/// (Ea_forward - Ea_reverse = dE).</summary>
+/// the initial/final neighbour counts swapped (<see cref="DescriptorSet.Reverse"/>), and a fitted model need not weigh
+/// the two equally. Averaging the two predictions makes E_KRA a property of the pair of states, which the clamp needs
+/// to keep exact detailed balance (Ea_forward - Ea_reverse = dE).</summary>
 public sealed class OnTheFlyBarrier : IBarrierProvider
 {
-    private const int NnTmInitial = 8, NnTmFinal = 9;
     private readonly IKraModel _kra;
     private readonly IHopEnergy _energy;
+    private readonly DescriptorSet _set;
     private readonly HashSet<Int3>[] _deps, _local;
-    private readonly double[] _descriptors = new double[HopDescriptors.KraCount];
+    private readonly double[] _descriptors;
     private HopAnatomy _anatomy;
 
     public OnTheFlyBarrier(IKraModel kra, IHopEnergy energy)
     {
         _kra = kra;
         _energy = energy;
+        _set = kra.Descriptors;
+        _descriptors = new double[_set.KraCount];
         _deps = new HashSet<Int3>[12];
         _local = new HashSet<Int3>[12];
         for (int d = 0; d < 12; d++)
@@ -58,9 +61,9 @@ public sealed class OnTheFlyBarrier : IBarrierProvider
     {
         lattice.Anatomy.Fill(from, direction, ref _anatomy);
         var x = _descriptors.AsSpan();
-        HopDescriptors.Compute(_anatomy, lattice.Cations, lattice.Anions, 0.0, x);
+        _set.Compute(_anatomy, lattice.Cations, lattice.Anions, 0.0, x);
         double forward = _kra.Predict(x);
-        (x[NnTmInitial], x[NnTmFinal]) = (x[NnTmFinal], x[NnTmInitial]);
+        _set.Reverse(x);
         double reverse = _kra.Predict(x);
         return 0.5 * (forward + reverse);
     }
@@ -70,7 +73,14 @@ public sealed class OnTheFlyBarrier : IBarrierProvider
 
     public IReadOnlyCollection<Int3> DependencyOffsets(int direction) => _deps[direction];
 
-    public void Rebuild(KmcLattice lattice) => _energy.Rebuild(lattice);
+    /// <summary>The KRA model's descriptors must read the lattice's species codes as the lattice means them.</summary>
+    public void Rebuild(KmcLattice lattice)
+    {
+        if (!lattice.Chemistry.Equals(_set.Chemistry))
+            throw new ArgumentException($"the KRA model's descriptors are for {_set.Chemistry} ({_set.Chemistry.Describe()}), " +
+                                        $"the kMC lattice holds {lattice.Chemistry} ({lattice.Chemistry.Describe()})");
+        _energy.Rebuild(lattice);
+    }
 
     public void AfterHop(KmcLattice lattice, int from, int direction, int to) => _energy.AfterHop(lattice, from, direction, to);
 }

@@ -118,8 +118,8 @@ public sealed class KmcEngine
         var cations = _lattice.Cations;
         var index = _lattice.Index;
         var (x, y, z) = index.Coordinates(from);
-        const byte v = (byte)Species.V;
-        int Tm(Int3 g) => cations[index.At(x, y, z, g.X, g.Y, g.Z)] == v ? 1 : 0;
+        // TM = any non-mobile cation: on a cation site every code from FirstOtherCation up is one.
+        int Tm(Int3 g) => cations[index.At(x, y, z, g.X, g.Y, g.Z)] >= Chemistry.FirstOtherCation ? 1 : 0;
         int tm1 = Tm(gates[0]) + Tm(gates[1]);
         int tm2 = Tm(gates[2]) + Tm(gates[3]);
         // The up tetrahedron is the one with fewer TM on its gates (first key of the canonical order).

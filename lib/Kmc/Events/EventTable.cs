@@ -14,7 +14,7 @@ namespace Pipeline.Kmc.Events;
 /// hop only the events named by the impact stencil of the two changed sites are recomputed.</summary>
 public sealed class EventTable
 {
-    private const byte Li = (byte)Species.Li, Vac = (byte)Species.Vac;
+    private const byte Li = Chemistry.Mobile, Vac = Chemistry.Vacancy; // the mobile ion ("Li") whatever the chemistry
     private const int BrickShift = 3, BrickSize = 1 << BrickShift;
     private static readonly Int3[] s_nn = HopGeometry.NeighborVectors.ToArray();
     private readonly KmcLattice _lattice;

@@ -2,8 +2,9 @@ using Pipeline.RockSalt;
 
 namespace Pipeline.Kmc.Lattice;
 
-/// <summary>The kMC state: species on a cubic rock-salt supercell and, for every Li, its unwrapped displacement since
-/// the start (integers in units of a/2, so sums are exact). A displacement is stored with the site the ion occupies
+/// <summary>The kMC state: species codes of a <see cref="Pipeline.RockSalt.Chemistry"/> on a cubic rock-salt supercell
+/// and, for every mobile ion (code <see cref="Chemistry.Mobile"/>, "Li" below whatever the element), its unwrapped
+/// displacement since the start (integers in units of a/2, so sums are exact). A displacement is stored with the site the ion occupies
 /// (in event-slot order) and moves with it: no ion table to look up, and a hop touches two neighbouring records.
 /// Running sums give the tracer and collective mean squared displacements in O(1).</summary>
 public sealed class KmcLattice
@@ -15,24 +16,31 @@ public sealed class KmcLattice
     /// <param name="cell">A cubic supercell (<see cref="RockSaltSupercell.Cubic"/>).</param>
     /// <param name="cations">Species per cation site (copied).</param>
     /// <param name="anions">Species per anion site (copied).</param>
-    public KmcLattice(RockSaltSupercell cell, ReadOnlySpan<byte> cations, ReadOnlySpan<byte> anions)
+    /// <param name="chemistry">What the codes mean (null: Li-V-O-F). Cation sites may hold a vacancy, the mobile ion or
+    /// any other cation; anion sites any anion. Only the mobile ion moves, and only onto a vacancy.</param>
+    public KmcLattice(RockSaltSupercell cell, ReadOnlySpan<byte> cations, ReadOnlySpan<byte> anions, Chemistry? chemistry = null)
     {
+        chemistry ??= Chemistry.LiVOF;
         if (cations.Length != cell.CationCount) throw new ArgumentException($"cations: {cations.Length} values for {cell.CationCount} sites");
         if (anions.Length != cell.AnionCount) throw new ArgumentException($"anions: {anions.Length} values for {cell.AnionCount} sites");
         for (int i = 0; i < cations.Length; i++)
-            if (cations[i] is not ((byte)Species.Li or (byte)Species.V or (byte)Species.Vac))
-                throw new ArgumentException($"cation site {i} holds species code {cations[i]}, not Li, V or Vac");
+            if (!chemistry.IsCation(cations[i]))
+                throw new ArgumentException($"cation site {i} holds species code {cations[i]}, not a cation of {chemistry} ({chemistry.Describe()})");
         for (int j = 0; j < anions.Length; j++)
-            if (anions[j] is not ((byte)Species.O or (byte)Species.F))
-                throw new ArgumentException($"anion site {j} holds species code {anions[j]}, not O or F");
+            if (!chemistry.IsAnion(anions[j]))
+                throw new ArgumentException($"anion site {j} holds species code {anions[j]}, not an anion of {chemistry} ({chemistry.Describe()})");
+        Chemistry = chemistry;
         Cell = cell;
         Index = new CubicSiteIndex(cell);
         Anatomy = new AnatomyStencil(Index);
         Cations = cations.ToArray();
         Anions = anions.ToArray();
-        foreach (var c in Cations) IonCount += c == (byte)Species.Li ? 1 : 0;
+        foreach (var c in Cations) IonCount += c == Chemistry.Mobile ? 1 : 0;
         _displacement = new int[4 * Index.SlotCount];
     }
+
+    /// <summary>What the species codes mean.</summary>
+    public Chemistry Chemistry { get; }
 
     public RockSaltSupercell Cell { get; }
 
@@ -48,7 +56,7 @@ public sealed class KmcLattice
     /// <summary>Species per anion site (frozen during kMC).</summary>
     public byte[] Anions { get; }
 
-    /// <summary>Number of Li (conserved).</summary>
+    /// <summary>Number of mobile ions (conserved).</summary>
     public int IonCount { get; }
 
     public long TotalJumps { get; private set; }
@@ -62,7 +70,7 @@ public sealed class KmcLattice
     /// <summary>Unwrapped displacement (units of a/2) of the Li now on <paramref name="site"/>.</summary>
     public Int3 Displacement(int site)
     {
-        if (Cations[site] != (byte)Species.Li) throw new ArgumentException($"site {site} holds no Li");
+        if (Cations[site] != Chemistry.Mobile) throw new ArgumentException($"site {site} holds no {Chemistry.MobileIon}");
         int b = 4 * Index.Slot(site);
         return new Int3(_displacement[b], _displacement[b + 1], _displacement[b + 2]);
     }
@@ -87,11 +95,12 @@ public sealed class KmcLattice
     public void Hop(int from, int direction, int to)
     {
         var cations = Cations;
-        if (cations[from] != (byte)Species.Li || cations[to] != (byte)Species.Vac)
-            throw new InvalidOperationException($"invalid hop from site {from} ({(Species)cations[from]}) to site {to} ({(Species)cations[to]})");
+        if (cations[from] != Chemistry.Mobile || cations[to] != Chemistry.Vacancy)
+            throw new InvalidOperationException(
+                $"invalid hop from site {from} ({Chemistry.Symbol(cations[from])}) to site {to} ({Chemistry.Symbol(cations[to])})");
         var v = s_nn[direction];
-        cations[from] = (byte)Species.Vac;
-        cations[to] = (byte)Species.Li;
+        cations[from] = Chemistry.Vacancy;
+        cations[to] = Chemistry.Mobile;
 
         var disp = _displacement;
         int a = 4 * Index.Slot(from), b = 4 * Index.Slot(to);

@@ -1,42 +1,96 @@
+using System.Globalization;
 using Pipeline.RockSalt;
 using Pipeline.RockSalt.Sampling;
 
 namespace Pipeline.Kmc.Lattice;
 
-/// <summary>Site counts of Li(2-x) V O2 F on a supercell: cation sites hold (2-x)/3 Li, 1/3 V and x/3 vacancies;
-/// anion sites 2/3 O and 1/3 F. Counts are rounded to whole sites; <see cref="ActualX"/> is what the cell holds.</summary>
-public readonly record struct Composition(int Li, int V, int Vacancies, int O, int F)
+/// <summary>Whole-atom counts of a formula (<see cref="RockSaltFormula"/>, e.g. Li2VO2F or Li1.2Mn0.4Ti0.4O1.8F0.2)
+/// delithiated by x on a cell of any size: every non-mobile cation and every non-host anion, and the vacancies (x per
+/// formula unit), are rounded half away from zero to the nearest whole site; the mobile ion fills the remaining
+/// cation sites and the host anion the remaining anion sites. Unlike <see cref="RockSaltFormula.CountsFor"/> the cell
+/// need not hold a whole number of formula units (the kMC's 4 L^3 sites rarely do), and x = 0 (no vacancy) is
+/// allowed. For Li(2-x)VO2F the counts, <see cref="ActualX"/> and the shuffle order are the ones the kMC always
+/// used (bit for bit).</summary>
+public sealed class KmcComposition
 {
-    public int CationSites => Li + V + Vacancies;
+    private readonly int[] _counts; // by species code
 
-    /// <summary>x of the rounded cell: 3 vacancies per cation site.</summary>
-    public double ActualX => 3.0 * Vacancies / CationSites;
-
-    public static Composition ForX(double x, int cationSites, int anionSites)
+    private KmcComposition(RockSaltFormula formula, int[] counts, int cationSites, int anionSites)
     {
-        if (!(x >= 0 && x <= 2)) throw new ArgumentOutOfRangeException(nameof(x), x, "composition x of Li(2-x)VO2F must lie in [0, 2]");
-        int v = (int)Math.Round(cationSites / 3.0, MidpointRounding.AwayFromZero);
-        int vac = (int)Math.Round(x * cationSites / 3.0, MidpointRounding.AwayFromZero);
-        int li = cationSites - v - vac;
-        if (li < 0) throw new ArgumentOutOfRangeException(nameof(x), x, "composition leaves no room for Li");
-        int f = (int)Math.Round(anionSites / 3.0, MidpointRounding.AwayFromZero);
-        return new Composition(li, v, vac, anionSites - f, f);
+        Formula = formula;
+        _counts = counts;
+        CationSites = cationSites;
+        AnionSites = anionSites;
     }
+
+    public static KmcComposition For(RockSaltFormula formula, double x, int cationSites, int anionSites)
+    {
+        var chemistry = formula.Chemistry;
+        double s = formula.SitesPerFormulaUnit, max = formula.Amount(Chemistry.Mobile);
+        if (!(x >= 0 && x <= max))
+            throw new ArgumentOutOfRangeException(nameof(x), x,
+                $"compositions: x = {F(x)} must lie in [0, {F(max)}] for {Describe(formula)} (x {chemistry.MobileIon} per formula unit leave)");
+        var counts = new int[chemistry.CodeCount];
+        int cations = 0, anions = 0;
+        for (byte c = Chemistry.FirstOtherCation; c < chemistry.CodeCount; c++)
+        {
+            if (c == chemistry.FirstAnion) continue; // the host anion takes the rest
+            bool cation = chemistry.IsCation(c);
+            // amount * sites / s: for Li2VO2F (amount 1, s = 3) the expression the kMC always used, sites / 3.0.
+            counts[c] = Round(formula.Amount(c) * (cation ? cationSites : anionSites) / s);
+            if (cation) cations += counts[c]; else anions += counts[c];
+        }
+        counts[Chemistry.Vacancy] = Round(x * cationSites / s);
+        counts[Chemistry.Mobile] = cationSites - cations - counts[Chemistry.Vacancy];
+        counts[chemistry.FirstAnion] = anionSites - anions;
+        if (counts[Chemistry.Mobile] < 0)
+            throw new ArgumentOutOfRangeException(nameof(x), x,
+                $"compositions: x = {F(x)} of {Describe(formula)} leaves no room for {chemistry.MobileIon} on {cationSites} cation sites");
+        if (counts[chemistry.FirstAnion] < 0)
+            throw new ArgumentException($"formula: {Describe(formula)}: the non-host anions exceed the {anionSites} anion sites");
+        return new KmcComposition(formula, counts, cationSites, anionSites);
+    }
+
+    public RockSaltFormula Formula { get; }
+
+    public Chemistry Chemistry => Formula.Chemistry;
+
+    public int CationSites { get; }
+
+    public int AnionSites { get; }
+
+    /// <summary>Sites holding species <paramref name="code"/> (0 = vacancy).</summary>
+    public int Count(byte code) => _counts[code];
+
+    public int Vacancies => _counts[Chemistry.Vacancy];
+
+    public int MobileIons => _counts[Chemistry.Mobile];
+
+    /// <summary>Cation sites holding a non-mobile cation ("TM" in the descriptors), all species together.</summary>
+    public int OtherCations => CationSites - MobileIons - Vacancies;
+
+    /// <summary>x of the rounded cell: vacancies per formula unit.</summary>
+    public double ActualX => Formula.SitesPerFormulaUnit * Vacancies / CationSites;
+
+    /// <summary>The species in the fixed pre-shuffle order of <see cref="CellComposition.Ordered"/>.</summary>
+    public (byte[] Cations, byte[] Anions) Ordered()
+        => new CellComposition(Chemistry, _counts, CationSites / Formula.SitesPerFormulaUnit).Ordered();
+
+    private static string Describe(RockSaltFormula formula) => formula.ToString().Replace(" ", "", StringComparison.Ordinal);
+
+    private static int Round(double v) => (int)Math.Round(v, MidpointRounding.AwayFromZero);
+
+    private static string F(double v) => v.ToString("0.####", CultureInfo.InvariantCulture);
 }
 
 /// <summary>Random (infinite-temperature) starting configurations.</summary>
 public static class StartingConfiguration
 {
-    /// <summary>Species arrays with the given counts, each sublattice shuffled independently by <paramref name="rng"/>.</summary>
-    public static (byte[] Cations, byte[] Anions) Random(Composition c, Xoshiro256 rng)
+    /// <summary>Species arrays with the given counts, each sublattice shuffled independently by <paramref name="rng"/>
+    /// (cations first), starting from <see cref="KmcComposition.Ordered"/>.</summary>
+    public static (byte[] Cations, byte[] Anions) Random(KmcComposition c, Xoshiro256 rng)
     {
-        var cations = new byte[c.CationSites];
-        cations.AsSpan(0, c.Li).Fill((byte)Species.Li);
-        cations.AsSpan(c.Li, c.V).Fill((byte)Species.V);
-        cations.AsSpan(c.Li + c.V).Fill((byte)Species.Vac);
-        var anions = new byte[c.O + c.F];
-        anions.AsSpan(0, c.O).Fill((byte)Species.O);
-        anions.AsSpan(c.O).Fill((byte)Species.F);
+        var (cations, anions) = c.Ordered();
         rng.Shuffle<byte>(cations);
         rng.Shuffle<byte>(anions);
         return (cations, anions);

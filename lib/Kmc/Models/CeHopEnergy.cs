@@ -17,7 +17,7 @@ namespace Pipeline.Kmc.Models;
 /// <see cref="CeEvaluator.HopDelta"/> to ~1e-12 eV. Calls on any other configuration use HopDelta.</para></summary>
 public sealed class CeHopEnergy : IHopEnergy
 {
-    private const byte Li = (byte)Species.Li, Vac = (byte)Species.Vac;
+    private const byte Li = Chemistry.Mobile, Vac = Chemistry.Vacancy;
     private readonly CeEvaluator _evaluator;
     private FlipEnergyField? _field;
     private KmcLattice? _lattice;
@@ -60,6 +60,10 @@ public sealed class CeHopEnergy : IHopEnergy
     {
         if (lattice.Cations.Length != _evaluator.Cell.CationCount)
             throw new ArgumentException($"the kMC lattice has {lattice.Cations.Length} cation sites, the CE's supercell {_evaluator.Cell.CationCount}");
+        var chemistry = _evaluator.Model.Chemistry;
+        if (!lattice.Chemistry.Equals(chemistry))
+            throw new ArgumentException($"the CE model is for {chemistry} ({chemistry.Describe()}), the kMC lattice holds " +
+                                        $"{lattice.Chemistry} ({lattice.Chemistry.Describe()}): {ChemistryMismatch.Difference(chemistry, lattice.Chemistry)}");
         _field ??= new FlipEnergyField(_evaluator);
         _field.Rebuild(lattice.Cations, lattice.Anions);
         _lattice = lattice;

@@ -11,22 +11,26 @@ public readonly record struct PercolationResult(bool Percolates, double LiFracti
 
 /// <summary>The 0-TM diffusion network (DOMAIN.md section 7): two NN non-TM cation sites (Li or vacancy) are joined
 /// when a tetrahedron they share has no TM on its gates, i.e. when all four cations of that tetrahedron are non-TM.
-/// So the network is the union of the all-non-TM tetrahedra.</summary>
+/// So the network is the union of the all-non-TM tetrahedra. "TM" is any non-mobile cation of the chemistry
+/// (<see cref="Chemistry.IsOtherCation"/>), whatever its element: the network depends only on which sites hold one.</summary>
 public static class ZeroTmNetwork
 {
-    public static PercolationResult Analyze(CubicSiteIndex index, ReadOnlySpan<byte> cations, WrapCriterion criterion = WrapCriterion.AnyAxis)
+    /// <param name="chemistry">What the codes mean (null: Li-V-O-F).</param>
+    public static PercolationResult Analyze(CubicSiteIndex index, ReadOnlySpan<byte> cations, WrapCriterion criterion = WrapCriterion.AnyAxis,
+        Chemistry? chemistry = null)
     {
+        chemistry ??= Chemistry.LiVOF;
         int n = cations.Length;
         var uf = new WrappingUnionFind(n);
         for (int c = 0; c < n; c++)
         {
-            if (IsTm(cations[c])) continue;
+            if (chemistry.IsOtherCation(cations[c])) continue;
             foreach (int pattern in Tetrahedra.UniquePatterns)
             {
                 var offsets = Tetrahedra.VertexOffsets[pattern];
                 bool open = true;
                 foreach (var o in offsets)
-                    if (IsTm(cations[index.Offset(c, o)])) { open = false; break; }
+                    if (chemistry.IsOtherCation(cations[index.Offset(c, o)])) { open = false; break; }
                 if (!open) continue;
                 foreach (var o in offsets) uf.Union(c, index.Offset(c, o), o);
             }
@@ -34,16 +38,20 @@ public static class ZeroTmNetwork
         int li = 0, spanning = 0, mask = 0;
         for (int c = 0; c < n; c++)
         {
-            if (cations[c] != (byte)Species.Li) continue;
+            if (cations[c] != Chemistry.Mobile) continue;
             li++;
             byte m = uf.WrapMask(uf.Find(c));
             if (criterion.Holds(m)) { spanning++; mask |= m; }
         }
         bool percolates = false;
         for (int c = 0; c < n && !percolates; c++)
-            percolates = !IsTm(cations[c]) && criterion.Holds(uf.WrapMask(uf.Find(c)));
+            percolates = !chemistry.IsOtherCation(cations[c]) && criterion.Holds(uf.WrapMask(uf.Find(c)));
         return new PercolationResult(percolates, li == 0 ? 0 : (double)spanning / li, mask);
     }
+
+    /// <summary>The network of a kMC lattice, with its chemistry.</summary>
+    public static PercolationResult Analyze(KmcLattice lattice, WrapCriterion criterion = WrapCriterion.AnyAxis)
+        => Analyze(lattice.Index, lattice.Cations, criterion, lattice.Chemistry);
 
     /// <summary>Newman-Ziff estimate for a random cation lattice without vacancies: start with every cation a TM,
     /// turn sites into Li in the order <paramref name="order"/>, and return the Li fraction of cation sites at which
@@ -68,6 +76,4 @@ public static class ZeroTmNetwork
         }
         return 1.0;
     }
-
-    private static bool IsTm(byte species) => species == (byte)Species.V;
 }

@@ -24,7 +24,7 @@ public static class KmcItemRunner
     {
         double a = settings.LatticeConstant > 0 ? settings.LatticeConstant : models.Ce.LatticeConstant;
         var cell = RockSaltSupercell.Cubic(settings.Size, a);
-        var composition = Composition.ForX(item.X, cell.CationCount, cell.AnionCount);
+        var composition = KmcComposition.For(models.Formula(settings), item.X, cell.CationCount, cell.AnionCount);
         var rng = new Xoshiro256(item.RunSeed);
         var (cations, anions) = StartingConfiguration.Random(composition, rng);
         var evaluator = new CeEvaluator(models.Ce, cell);
@@ -35,8 +35,8 @@ public static class KmcItemRunner
             new CanonicalMonteCarlo(evaluator).Run(cations, anions, settings.SynthesisTemperature, settings.SynthesisSweeps, synthesisRng);
         }
 
-        var lattice = new KmcLattice(cell, cations, anions);
-        var percolation = ZeroTmNetwork.Analyze(lattice.Index, lattice.Cations);
+        var lattice = new KmcLattice(cell, cations, anions, models.Chemistry);
+        var percolation = ZeroTmNetwork.Analyze(lattice);
         double startEnergy = evaluator.EnergyPerFormulaUnit(lattice.Cations, lattice.Anions);
         var barriers = new OnTheFlyBarrier(models.Kra, new CeHopEnergy(evaluator));
         var engine = new KmcEngine(lattice, barriers, item.Temperature, settings.Nu, rng.NextUInt64());
@@ -53,6 +53,6 @@ public static class KmcItemRunner
 }
 
 /// <summary>Everything the results table records about one run.</summary>
-public sealed record KmcRunSummary(KmcWorkItem Item, Composition Composition, int Size, ulong RunSeed,
+public sealed record KmcRunSummary(KmcWorkItem Item, KmcComposition Composition, int Size, ulong RunSeed,
     DiffusionEstimate Estimate, JumpStatistics Jumps, PercolationResult Percolation,
     double StartEnergyPerFormulaUnit, double EndEnergyPerFormulaUnit, int Ions);

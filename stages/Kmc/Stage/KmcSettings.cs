@@ -6,6 +6,9 @@ namespace Pipeline.Kmc.Stage;
 /// <summary>The validated parameters of a kmc run (the stage's params, typed).</summary>
 public sealed record KmcSettings
 {
+    /// <summary>The fully lithiated formula unit ("Li1.2Mn0.4Ti0.4O1.8F0.2"); empty: Li2VO2F, which only a Li-V-O-F
+    /// CE model accepts (see <see cref="KmcFormula.Resolve"/>).</summary>
+    public string Formula { get; init; } = "";
     public required IReadOnlyList<double> Compositions { get; init; }
     public required IReadOnlyList<double> Temperatures { get; init; }
     public required int Size { get; init; }
@@ -32,7 +35,8 @@ public sealed record KmcSettings
 
     public static IReadOnlyList<ParamSpec> Specs { get; } =
     [
-        ParamSpec.FloatList("compositions", "x values of Li(2-x)VO2F to simulate", [0.1, 0.2, 0.3], min: 0, max: 2)
+        ParamSpec.String("formula", "fully lithiated formula unit, e.g. Li1.2Mn0.4Ti0.4O1.8F0.2 (species of the CE model's chemistry); empty = Li2VO2F, required when the chemistry is not Li-V-O-F", ""),
+        ParamSpec.FloatList("compositions", "delithiation x values to simulate (x mobile ions per formula unit removed, at most the formula's)", [0.1, 0.2, 0.3], min: 0, max: 2)
             with { MinCount = 1, Distinct = true },
         ParamSpec.FloatList("temperatures", "temperatures in K (the Arrhenius fit uses all of them)", [300.0, 400, 500, 600], min: 1, max: 10_000)
             with { MinCount = 1, Distinct = true },
@@ -63,6 +67,7 @@ public sealed record KmcSettings
         if (blocks > samples) throw new ArgumentException($"param 'blocks' ({blocks}) cannot exceed 'samples' ({samples})");
         return new KmcSettings
         {
+            Formula = p.Has("formula") ? p.String("formula").Trim() : "",
             Compositions = compositions,
             Temperatures = temperatures,
             Size = p.Int32("size"),

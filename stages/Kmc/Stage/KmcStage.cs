@@ -3,8 +3,8 @@ using Pipeline.Abstractions;
 
 namespace Pipeline.Kmc.Stage;
 
-/// <summary>The <c>kmc</c> stage: on-the-fly kinetic Monte Carlo of Li diffusion in Li(2-x)VO2F over compositions,
-/// temperatures and seeds, with barriers from the KRA model and the cluster expansion (DOMAIN.md section 7).
+/// <summary>The <c>kmc</c> stage: on-the-fly kinetic Monte Carlo of the mobile ion (Li) in a disordered rock salt of the
+/// CE model's chemistry (Li(2-x)VO2F by default; param <c>formula</c>) over compositions, temperatures and seeds, with barriers from the KRA model and the cluster expansion (DOMAIN.md section 7).
 /// Runs are independent work items executed in parallel (-j); each depends only on its own seed, so the outputs
 /// do not depend on the degree of parallelism.</summary>
 public sealed partial class KmcStage : IStage
@@ -23,8 +23,8 @@ public sealed partial class KmcStage : IStage
 
     public IReadOnlyList<PortSpec> Inputs { get; } =
     [
-        new("model", PortKind.File, "KRA barrier model (model-kra.json, barrier-model/1) over descriptors 1-10"),
-        new("ce", PortKind.File, "cluster expansion (eci.json, ce-model/1) for hop energies and the synthesis equilibration"),
+        new("model", PortKind.File, "KRA barrier model (model-kra.json, barrier-model/1) over the KRA descriptors of its set (standard: 1-10), for the CE model's chemistry"),
+        new("ce", PortKind.File, "cluster expansion (eci.json, ce-model/1) for hop energies and the synthesis equilibration; its species are the kMC's chemistry"),
     ];
 
     public IReadOnlyList<PortSpec> Outputs { get; } =
@@ -39,8 +39,9 @@ public sealed partial class KmcStage : IStage
     {
         var settings = KmcSettings.From(ctx.Params);
         var models = KmcModels.Load(ctx.InputPath("model"), ctx.InputPath("ce"));
+        var formula = models.Formula(settings); // refuse a bad formula before any run starts
         var items = settings.Items();
-        ctx.Log.Info($"{items.Count} runs ({settings.Compositions.Count} x, {settings.Temperatures.Count} T, " +
+        ctx.Log.Info($"{formula} ({models.Chemistry}): {items.Count} runs ({settings.Compositions.Count} x, {settings.Temperatures.Count} T, " +
                      $"{settings.Seeds.Count} seeds), L = {settings.Size} ({4L * settings.Size * settings.Size * settings.Size} cation sites), -j {ctx.Parallelism}");
 
         var outputs = new KmcItemOutput[items.Count];

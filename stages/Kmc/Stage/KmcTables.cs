@@ -46,7 +46,7 @@ public static class KmcTables
         var e = r.Estimate;
         var c = r.Composition;
         b.AddRow(r.Item.X, c.ActualX, r.Item.Temperature, r.Item.Seed, r.RunSeed.ToString("x16", CultureInfo.InvariantCulture),
-            (long)r.Size, (long)c.CationSites, (long)c.Li, (long)c.V, (long)c.Vacancies,
+            (long)r.Size, (long)c.CationSites, (long)c.MobileIons, (long)c.OtherCations, (long)c.Vacancies,
             e.Steps, e.Time, e.Jumps, r.Ions == 0 ? 0.0 : (double)e.Jumps / r.Ions,
             e.TracerD, e.JumpD, e.HavenRatio, e.Conductivity, e.CorrelationFactor,
             r.Jumps.ByGateTmUp[0], r.Jumps.ByGateTmUp[1], r.Jumps.ByGateTmUp[2], r.Jumps.ZeroTmFraction, r.Jumps.MeanBarrier,
