@@ -55,6 +55,12 @@ public class CeFitStageTests
     /// <summary>A structures table (CONTRACTS.md schema) of random configurations: ideal sites displaced by up to
     /// 0.05 Angstrom, vacancies left out; rows come in NEB-like pairs to exercise grouped CV.</summary>
     internal static Table Structures(LatticeGasTruth truth, int count, int seed, int displace = -1)
+        => Structures(truth, count, seed, (cell, rng) => TestConfigurations.Random(cell, rng, vacancy: 0.25 * rng.NextDouble(),
+            lithium: 0.45 + 0.2 * rng.NextDouble(), fluorine: 0.2 + 0.2 * rng.NextDouble()), displace);
+
+    /// <summary>The same for configurations of any chemistry (the truth's), drawn by <paramref name="configuration"/>.</summary>
+    internal static Table Structures(LatticeGasTruth truth, int count, int seed,
+        Func<RockSaltSupercell, Random, (byte[] Cations, byte[] Anions)> configuration, int displace = -1)
     {
         var rng = new Random(seed);
         var cell = RockSaltSupercell.Primitive(3, 4, 4, TestConfigurations.A);
@@ -66,21 +72,20 @@ public class CeFitStageTests
             for (int c = 0; c < 3; c++) lattice[r * 3 + c] = cell.LatticeVectors[r, c];
         for (int s = 0; s < count; s++)
         {
-            var (cations, anions) = TestConfigurations.Random(cell, rng, vacancy: 0.25 * rng.NextDouble(),
-                lithium: 0.45 + 0.2 * rng.NextDouble(), fluorine: 0.2 + 0.2 * rng.NextDouble());
+            var (cations, anions) = configuration(cell, rng);
             double energy = truth.TotalEnergy(cell, cations, anions)
                             + Noise * cell.CationCount / 3 * Math.Sqrt(-2 * Math.Log(1 - rng.NextDouble())) * Math.Cos(2 * Math.PI * rng.NextDouble());
             var species = new List<string>();
             var frac = new List<double>();
             void Add(Int3 p, byte code)
             {
-                species.Add(SpeciesInfo.Symbol((Species)code));
+                species.Add(truth.Chemistry.Symbol(code));
                 double shift = species.Count == 1 && s == displace ? 1.5 : 0.05;
                 var (x, y, z) = cell.Cartesian(p);
                 frac.AddRange(Fractional(lattice, x + shift * (2 * rng.NextDouble() - 1), y + shift * (2 * rng.NextDouble() - 1), z));
             }
             for (int i = 0; i < cations.Length; i++)
-                if (cations[i] != (byte)Species.Vac) Add(cell.CationPosition(i), cations[i]);
+                if (cations[i] != Chemistry.Vacancy) Add(cell.CationPosition(i), cations[i]);
             for (int j = 0; j < anions.Length; j++) Add(cell.AnionPosition(j), anions[j]);
             string id = s % 3 == 2 ? $"sp/sp_{s:D4}" : $"neb/hop_{s / 3:D4}/{(s % 3 == 0 ? "00" : "06")}";
             if (s == displace) id = $"sp/sp_{s:D4}";

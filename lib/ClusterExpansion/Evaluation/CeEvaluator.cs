@@ -27,6 +27,8 @@ public sealed partial class CeEvaluator
     {
         Model = model;
         Cell = cell;
+        Chemistry = model.Chemistry;
+        SpeciesCounts = model.Space.SpeciesCounts;
         var active = new List<(Orbit, double[])>();
         for (int o = 0; o < model.Space.Orbits.Count; o++)
             if (EnergyTables.Build(model, o) is { } energies) active.Add((model.Space.Orbits[o], energies));
@@ -35,8 +37,8 @@ public sealed partial class CeEvaluator
         int reach = Reach(_activeOrbits);
         _lookup = new SiteLookup(cell, Math.Max(reach, model.Space.Padding));
         var indexing = NeighborIndexing.For(cell, reach);
-        _cation = SiteEnvironmentBuilder.Build(Sublattice.Cation, active, _lookup, indexing);
-        _anion = SiteEnvironmentBuilder.Build(Sublattice.Anion, active, _lookup, indexing);
+        _cation = SiteEnvironmentBuilder.Build(Sublattice.Cation, active, _lookup, indexing, SpeciesCounts);
+        _anion = SiteEnvironmentBuilder.Build(Sublattice.Anion, active, _lookup, indexing, SpeciesCounts);
         _hopPairs = HopPairEnvironmentBuilder.Build(_cation, _lookup);
     }
 
@@ -44,13 +46,19 @@ public sealed partial class CeEvaluator
 
     public RockSaltSupercell Cell { get; }
 
+    /// <summary>The model's species: codes of the configuration arrays.</summary>
+    public Chemistry Chemistry { get; }
+
+    /// <summary>Species per sublattice (and the radix of the cluster codes).</summary>
+    public SpeciesCounts SpeciesCounts { get; }
+
     /// <summary>Clusters visited per single-site change on each sublattice (cost indicator).</summary>
     public (int Cation, int Anion) ClustersPerSite => (_cation.TemplateCount, _anion.TemplateCount);
 
     /// <summary>Total energy in eV (N_cells J0 included).</summary>
     public double TotalEnergy(ReadOnlySpan<byte> cations, ReadOnlySpan<byte> anions)
     {
-        var counts = ClusterCounts.Count(_activeOrbits, _lookup, cations, anions);
+        var counts = ClusterCounts.Count(_activeOrbits, _lookup, cations, anions, Chemistry);
         double e = 0.0;
         for (int o = 0; o < counts.Length; o++)
             for (int code = 0; code < counts[o].Length; code++)
@@ -58,7 +66,8 @@ public sealed partial class CeEvaluator
         return e + Cell.CationCount * Model.J0;
     }
 
-    /// <summary>Energy per formula unit Li(2-x)VO2F (3 cation sites) in eV.</summary>
+    /// <summary>Energy per formula unit in eV: per 3 cation sites (Li(2-x)VO2F for Li-V-O-F; the CE's convention for
+    /// every chemistry, see <see cref="CeModel.CationSitesPerFormulaUnit"/>).</summary>
     public double EnergyPerFormulaUnit(ReadOnlySpan<byte> cations, ReadOnlySpan<byte> anions)
         => TotalEnergy(cations, anions) * CeModel.CationSitesPerFormulaUnit / Cell.CationCount;
 
@@ -67,9 +76,9 @@ public sealed partial class CeEvaluator
     public double HopDelta(ReadOnlySpan<byte> cations, ReadOnlySpan<byte> anions, int from, int to)
     {
         CheckLengths(cations, anions);
-        if (cations[to] != (byte)Species.Vac || cations[from] == (byte)Species.Vac)
+        if (cations[to] != Chemistry.Vacancy || cations[from] == Chemistry.Vacancy)
             ThrowBadHop(cations, from, to);
-        return Swap(_cation, cations, anions, from, to, cations[from], (byte)Species.Vac);
+        return Swap(_cation, cations, anions, from, to, cations[from], Chemistry.Vacancy);
     }
 
     /// <summary>Energy change (eV) of exchanging the species on sites <paramref name="i"/> and <paramref name="j"/>
@@ -84,15 +93,15 @@ public sealed partial class CeEvaluator
 
     /// <summary>Checks a configuration against the supercell (lengths and species codes). The delta methods check
     /// the two moved sites and every site they read, and throw on an invalid species code.</summary>
-    public void Validate(ReadOnlySpan<byte> cations, ReadOnlySpan<byte> anions) => Configuration.Validate(Cell, cations, anions);
+    public void Validate(ReadOnlySpan<byte> cations, ReadOnlySpan<byte> anions) => Configuration.Validate(Cell, cations, anions, Chemistry);
 
     private double Swap(SiteEnvironment env, ReadOnlySpan<byte> same, ReadOnlySpan<byte> other, int i, int j, byte speciesI, byte speciesJ)
     {
         if (speciesI == speciesJ) return 0.0;
-        int shift = env.Sublattice == Sublattice.Cation ? 0 : (byte)Species.O;
+        int shift = env.SpeciesCounts.Shift(env.Sublattice);
         int sigmaI = speciesI - shift, sigmaJ = speciesJ - shift;
-        int limit = Sublattices.SpeciesCount(env.Sublattice);
-        if ((uint)sigmaI >= limit || (uint)sigmaJ >= limit) ThrowBadSpecies(env.Sublattice, sigmaI >= limit ? i : j);
+        int limit = env.SpeciesCounts[env.Sublattice];
+        if ((uint)sigmaI >= (uint)limit || (uint)sigmaJ >= (uint)limit) ThrowBadSpecies(env.Sublattice, (uint)sigmaI >= (uint)limit ? i : j);
         // The site with the larger site variable changes first, so forward and reverse share the intermediate state.
         int high = sigmaI > sigmaJ ? i : j, low = sigmaI > sigmaJ ? j : i;
         int large = Math.Max(sigmaI, sigmaJ), small = Math.Min(sigmaI, sigmaJ);
@@ -113,10 +122,12 @@ public sealed partial class CeEvaluator
         ref byte sigma = ref MemoryMarshal.GetReference(sigmaSpan);
         ref byte sameRef = ref MemoryMarshal.GetReference(same);
         ref byte otherRef = ref MemoryMarshal.GetReference(other);
-        int otherShift = (byte)Species.O - shift;
+        var species = env.SpeciesCounts;
+        int otherShift = species.Cation - shift; // anion codes start at the number of cation species
         int nSame = env.SameSublatticeSlots, nSlots = env.SlotCount;
-        uint sameLimit = (uint)Sublattices.SpeciesCount(env.Sublattice) - 1;
-        uint otherLimit = 3u - sameLimit; // cation sites allow 0..2, anion sites 0..1
+        uint sameLimit = (uint)species[env.Sublattice] - 1;
+        uint otherLimit = (uint)(species.Cation + species.Anion) - 2 - sameLimit;
+        int radix = species.Radix, transitions = species.Transitions;
         int bad = 0;
 
         byte mode = env.Modes is { } modes ? modes[site] : NeighborIndexing.UseTable;
@@ -158,7 +169,7 @@ public sealed partial class CeEvaluator
         }
         if (bad != 0) ThrowBadNeighbourhood(env.Sublattice, site);
 
-        int tr = a * 3 + b;
+        int tr = a * radix + b;
         ref double pool = ref MemoryMarshal.GetArrayDataReference(env.Pool);
         // Two accumulators per cluster size break the floating-point add chain (the loops are latency-bound
         // otherwise); the split and the final combination are fixed, so reverse moves still negate exactly.
@@ -169,29 +180,29 @@ public sealed partial class CeEvaluator
         int t = 0;
         for (; t + 4 <= nPairs; t += 4)
         {
-            pairA += Unsafe.Add(ref pool, Unsafe.Add(ref pairs, t) + Unsafe.Add(ref sigma, Unsafe.Add(ref pairs, t + 1)) * 9 + tr);
-            pairB += Unsafe.Add(ref pool, Unsafe.Add(ref pairs, t + 2) + Unsafe.Add(ref sigma, Unsafe.Add(ref pairs, t + 3)) * 9 + tr);
+            pairA += Unsafe.Add(ref pool, Unsafe.Add(ref pairs, t) + Unsafe.Add(ref sigma, Unsafe.Add(ref pairs, t + 1)) * transitions + tr);
+            pairB += Unsafe.Add(ref pool, Unsafe.Add(ref pairs, t + 2) + Unsafe.Add(ref sigma, Unsafe.Add(ref pairs, t + 3)) * transitions + tr);
         }
         if (t < nPairs)
-            pairA += Unsafe.Add(ref pool, Unsafe.Add(ref pairs, t) + Unsafe.Add(ref sigma, Unsafe.Add(ref pairs, t + 1)) * 9 + tr);
+            pairA += Unsafe.Add(ref pool, Unsafe.Add(ref pairs, t) + Unsafe.Add(ref sigma, Unsafe.Add(ref pairs, t + 1)) * transitions + tr);
 
         ref int triplets = ref MemoryMarshal.GetArrayDataReference(env.Triplets);
         int nTriplets = env.Triplets.Length;
         for (t = 0; t + 6 <= nTriplets; t += 6)
         {
-            tripletA += Unsafe.Add(ref pool, TripletIndex(ref triplets, ref sigma, t) + tr);
-            tripletB += Unsafe.Add(ref pool, TripletIndex(ref triplets, ref sigma, t + 3) + tr);
+            tripletA += Unsafe.Add(ref pool, TripletIndex(ref triplets, ref sigma, t, radix, transitions) + tr);
+            tripletB += Unsafe.Add(ref pool, TripletIndex(ref triplets, ref sigma, t + 3, radix, transitions) + tr);
         }
-        if (t < nTriplets) tripletA += Unsafe.Add(ref pool, TripletIndex(ref triplets, ref sigma, t) + tr);
+        if (t < nTriplets) tripletA += Unsafe.Add(ref pool, TripletIndex(ref triplets, ref sigma, t, radix, transitions) + tr);
 
         ref int quads = ref MemoryMarshal.GetArrayDataReference(env.Quads);
         int nQuads = env.Quads.Length;
         for (t = 0; t + 8 <= nQuads; t += 8)
         {
-            quadA += Unsafe.Add(ref pool, QuadIndex(ref quads, ref sigma, t) + tr);
-            quadB += Unsafe.Add(ref pool, QuadIndex(ref quads, ref sigma, t + 4) + tr);
+            quadA += Unsafe.Add(ref pool, QuadIndex(ref quads, ref sigma, t, radix, transitions) + tr);
+            quadB += Unsafe.Add(ref pool, QuadIndex(ref quads, ref sigma, t + 4, radix, transitions) + tr);
         }
-        if (t < nQuads) quadA += Unsafe.Add(ref pool, QuadIndex(ref quads, ref sigma, t) + tr);
+        if (t < nQuads) quadA += Unsafe.Add(ref pool, QuadIndex(ref quads, ref sigma, t, radix, transitions) + tr);
 
         double acc = env.PointDelta[tr] + ((pairA + pairB) + (tripletA + tripletB) + (quadA + quadB));
 
@@ -201,25 +212,25 @@ public sealed partial class CeEvaluator
             for (int k = env.LargeStart[t]; k < env.LargeStart[t + 1]; k++)
             {
                 code += sigmaSpan[env.LargeSlots[k]] * weight;
-                weight *= 3;
+                weight *= radix;
             }
-            acc += env.Pool[env.LargeTable[t] + code * 9 + tr];
+            acc += env.Pool[env.LargeTable[t] + code * transitions + tr];
         }
         return acc;
     }
 
     /// <summary>Pool index (without the transition) of the triplet template starting at <paramref name="t"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int TripletIndex(ref int triplets, ref byte sigma, int t)
+    private static int TripletIndex(ref int triplets, ref byte sigma, int t, int radix, int transitions)
         => Unsafe.Add(ref triplets, t)
-           + (Unsafe.Add(ref sigma, Unsafe.Add(ref triplets, t + 1)) + 3 * Unsafe.Add(ref sigma, Unsafe.Add(ref triplets, t + 2))) * 9;
+           + (Unsafe.Add(ref sigma, Unsafe.Add(ref triplets, t + 1)) + radix * Unsafe.Add(ref sigma, Unsafe.Add(ref triplets, t + 2))) * transitions;
 
     /// <summary>Pool index (without the transition) of the quadruplet template starting at <paramref name="t"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int QuadIndex(ref int quads, ref byte sigma, int t)
+    private static int QuadIndex(ref int quads, ref byte sigma, int t, int radix, int transitions)
         => Unsafe.Add(ref quads, t)
-           + (Unsafe.Add(ref sigma, Unsafe.Add(ref quads, t + 1)) + 3 * Unsafe.Add(ref sigma, Unsafe.Add(ref quads, t + 2))
-              + 9 * Unsafe.Add(ref sigma, Unsafe.Add(ref quads, t + 3))) * 9;
+           + (Unsafe.Add(ref sigma, Unsafe.Add(ref quads, t + 1)) + radix * (Unsafe.Add(ref sigma, Unsafe.Add(ref quads, t + 2))
+              + radix * Unsafe.Add(ref sigma, Unsafe.Add(ref quads, t + 3)))) * transitions;
 
     private void CheckLengths(ReadOnlySpan<byte> cations, ReadOnlySpan<byte> anions)
     {
@@ -242,9 +253,9 @@ public sealed partial class CeEvaluator
         return reach;
     }
 
-    private static void ThrowBadHop(ReadOnlySpan<byte> cations, int from, int to)
+    private void ThrowBadHop(ReadOnlySpan<byte> cations, int from, int to)
         => throw new ArgumentException(
-            $"hop {from} -> {to}: needs a cation on site {from} (found {(Species)cations[from]}) and a vacancy on site {to} (found {(Species)cations[to]})");
+            $"hop {from} -> {to}: needs a cation on site {from} (found {Chemistry.Symbol(cations[from])}) and a vacancy on site {to} (found {Chemistry.Symbol(cations[to])})");
 
     private static void ThrowBadSpecies(Sublattice s, int site)
         => throw new ArgumentException($"{Sublattices.Name(s)} site {site} holds a species that does not belong to that sublattice");

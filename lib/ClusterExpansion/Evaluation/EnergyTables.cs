@@ -1,6 +1,6 @@
 namespace Pipeline.ClusterExpansion;
 
-/// <summary>Per orbit, the energy (eV) of one cluster for every radix-3 site-variable code:
+/// <summary>Per orbit, the energy (eV) of one cluster for every site-variable code (radix <see cref="Orbit.Radix"/>):
 /// E_alpha(sigma) = sum over decoration classes D of J_alpha,D times the symmetrised cluster function. Summed over
 /// all clusters of a supercell (plus N_cells J0) it gives the total energy of <see cref="CeModel"/>.</summary>
 public static class EnergyTables
@@ -14,7 +14,7 @@ public static class EnergyTables
         foreach (var f in space.Functions)
         {
             if (f.OrbitIndex != orbitIndex || model.Ecis[f.Index] == 0.0) continue;
-            table ??= new double[ClusterCounts.CodeCount(orbit.Order)];
+            table ??= new double[orbit.CodeCount];
             var phi = CorrelationFunctions.Table(orbit, orbit.Decorations[f.DecorationIndex]);
             for (int code = 0; code < table.Length; code++) table[code] += model.Ecis[f.Index] * phi[code];
         }

@@ -8,7 +8,8 @@ namespace Pipeline.ClusterExpansion;
 /// a change gathers the site variables at these offsets once. Templates: one per cluster containing the site
 /// (orbit image and position of the site in it), grouped by the number of other sites, stored flat as
 /// [pool offset, slot, slot, ...]. Delta pool: per (orbit, position of the changed site) a block
-/// D[others*9 + a*3 + b] = E(site = b) - E(site = a) with the other sites fixed (others = their radix-3 code);
+/// D[others*R^2 + a*R + b] = E(site = b) - E(site = a) with the other sites fixed (others = their radix-R code,
+/// R = <see cref="SpeciesCounts.Radix"/>, 3 for Li-V-O-F);
 /// D for b -> a is exactly -D for a -> b, which makes reverse moves exact negatives.</para></summary>
 internal sealed class SiteEnvironment
 {
@@ -16,6 +17,8 @@ internal sealed class SiteEnvironment
     public const int MaxSlots = 1024;
 
     public required Sublattice Sublattice { get; init; }
+    /// <summary>Species per sublattice: site-variable ranges and the radix of the pool's codes.</summary>
+    public required SpeciesCounts SpeciesCounts { get; init; }
     /// <summary>Offsets (units of a/2) of the slots from the changed site.</summary>
     public required Int3[] SlotOffsets { get; init; }
     /// <summary>Site-lookup table deltas of the slots.</summary>
@@ -26,7 +29,7 @@ internal sealed class SiteEnvironment
     /// <summary>Per site of this sublattice: 0 = table lookup, 1 = affine even, 2 = affine odd; null = table only.</summary>
     public required byte[]? Modes { get; init; }
     public required int SameSublatticeSlots { get; init; }
-    /// <summary>Sum over point clusters of D, per transition a*3+b.</summary>
+    /// <summary>Sum over point clusters of D, per transition a*R+b.</summary>
     public required double[] PointDelta { get; init; }
     /// <summary>Flat [offset, slot] per pair template.</summary>
     public required int[] Pairs { get; init; }

@@ -10,8 +10,9 @@ internal static class SiteEnvironmentBuilder
     private sealed record Template(int Table, int[] Slots);
 
     public static SiteEnvironment Build(Sublattice sublattice, IReadOnlyList<(Orbit Orbit, double[] Energies)> active,
-        SiteLookup lookup, NeighborIndexing indexing)
+        SiteLookup lookup, NeighborIndexing indexing, SpeciesCounts species)
     {
+        int transitions = species.Transitions;
         var pool = new List<double>();
         var blocks = new Dictionary<(int Orbit, int Position), int>();
         var raw = new List<(int Table, Int3[] OtherOffsets)>();
@@ -46,13 +47,14 @@ internal static class SiteEnvironmentBuilder
         var templates = raw.Select(t => new Template(t.Table, t.OtherOffsets.Select(o => slotOf[o]).ToArray())).ToList();
 
         var poolArray = pool.ToArray();
-        var pointDelta = new double[9];
+        var pointDelta = new double[transitions];
         foreach (var t in templates.Where(t => t.Slots.Length == 0))
-            for (int tr = 0; tr < 9; tr++) pointDelta[tr] += poolArray[t.Table + tr];
+            for (int tr = 0; tr < transitions; tr++) pointDelta[tr] += poolArray[t.Table + tr];
 
         var env = new SiteEnvironment
         {
             Sublattice = sublattice,
+            SpeciesCounts = species,
             SlotOffsets = distinct,
             SlotDeltas = distinct.Select(lookup.Delta).ToArray(),
             AffineEven = indexing.Deltas(distinct, 0),
@@ -72,14 +74,15 @@ internal static class SiteEnvironmentBuilder
         return env;
     }
 
-    /// <summary>D[others*9 + a*3 + b] for the changed site at position j; "others" codes the other sites in order
-    /// (radix 3). Entries that would put a third species on an anion site stay 0 and are never read.</summary>
+    /// <summary>D[others*R^2 + a*R + b] for the changed site at position j (R = the orbit's radix); "others" codes
+    /// the other sites in order (radix R). Entries that would put a site variable beyond its sublattice's species
+    /// stay 0 and are never read.</summary>
     internal static double[] DeltaBlock(Orbit orbit, double[] energies, int j)
     {
-        int n = orbit.Order;
-        int othersCodes = ClusterCounts.CodeCount(n - 1);
-        var block = new double[othersCodes * 9];
-        int m = Sublattices.SpeciesCount(orbit.SiteSublattices[j]);
+        int n = orbit.Order, radix = orbit.Radix, transitions = orbit.SpeciesCounts.Transitions;
+        int othersCodes = orbit.SpeciesCounts.CodeCount(n - 1);
+        var block = new double[othersCodes * transitions];
+        int m = orbit.SpeciesCounts[orbit.SiteSublattices[j]];
         for (int others = 0; others < othersCodes; others++)
         {
             int rest = others, baseCode = 0, weight = 1;
@@ -88,18 +91,18 @@ internal static class SiteEnvironmentBuilder
             {
                 if (l != j)
                 {
-                    int sigma = rest % 3;
-                    rest /= 3;
-                    possible &= sigma < Sublattices.SpeciesCount(orbit.SiteSublattices[l]);
+                    int sigma = rest % radix;
+                    rest /= radix;
+                    possible &= sigma < orbit.SpeciesCounts[orbit.SiteSublattices[l]];
                     baseCode += sigma * weight;
                 }
-                weight *= 3;
+                weight *= radix;
             }
             if (!possible) continue;
-            int stride = (int)Math.Pow(3, j);
+            int stride = orbit.SpeciesCounts.CodeCount(j);
             for (int a = 0; a < m; a++)
                 for (int b = 0; b < m; b++)
-                    block[others * 9 + a * 3 + b] = energies[baseCode + b * stride] - energies[baseCode + a * stride];
+                    block[others * transitions + a * radix + b] = energies[baseCode + b * stride] - energies[baseCode + a * stride];
         }
         return block;
     }

@@ -16,7 +16,7 @@ namespace Pipeline.ClusterExpansion;
 /// species and shells. Errors name the file, line and field.</summary>
 internal static class TruthYaml
 {
-    public static LatticeGasTruth Read(string path)
+    public static LatticeGasTruth Read(string path, Chemistry chemistry)
     {
         TruthDocument document;
         try
@@ -28,16 +28,16 @@ internal static class TruthYaml
             throw new FormatException(e.Message, e);
         }
         var ce = document.Ce ?? throw new FormatException($"{path}: field '{TruthDocument.Keys.Ce}' is missing");
-        var point = new Dictionary<Species, double>();
+        var point = new Dictionary<byte, double>();
         foreach (var (key, value) in ce.Point.Fields)
         {
-            var species = ParseSpecies(key, path, ce.Point, ce.Point.Where);
+            var species = ParseSpecies(key, path, ce.Point, ce.Point.Where, chemistry);
             point[species] = Number(value, path, ce.Point, $"{ce.Point.Where}.{key}");
         }
-        var pairs = ce.Pairs.Select(p => Pair(p, path)).ToList();
+        var pairs = ce.Pairs.Select(p => Pair(p, path, chemistry)).ToList();
         try
         {
-            return new LatticeGasTruth(point, pairs);
+            return new LatticeGasTruth(chemistry, point, pairs);
         }
         catch (ArgumentException e)
         {
@@ -45,7 +45,7 @@ internal static class TruthYaml
         }
     }
 
-    private static TruthPair Pair(TruthRecord map, string path)
+    private static TruthPair Pair(TruthRecord map, string path, Chemistry chemistry)
     {
         string field = map.Where;
         int shell = (int)Number(Required(map, "shell", path), path, map, $"{field}.shell");
@@ -55,8 +55,8 @@ internal static class TruthYaml
             throw new FormatException($"{path}: line {map.Line}: {field}.sublattices '{sublattices}' is not like 'cation-anion'");
         var first = Sublattices.Parse(parts[0], $"{path}: line {map.Line}: {field}.sublattices");
         var second = Sublattices.Parse(parts[1], $"{path}: line {map.Line}: {field}.sublattices");
-        var a = ParseSpecies(Required(map, "a", path), path, map, $"{field}.a");
-        var b = ParseSpecies(Required(map, "b", path), path, map, $"{field}.b");
+        var a = ParseSpecies(Required(map, "a", path), path, map, $"{field}.a", chemistry);
+        var b = ParseSpecies(Required(map, "b", path), path, map, $"{field}.b", chemistry);
         if (first == Sublattice.Anion && second == Sublattice.Cation)
         {
             (first, second) = (second, first);
@@ -72,8 +72,8 @@ internal static class TruthYaml
                 throw new FormatException($"{path}: line {map.Line}: {field}.distance_a is {given}, but shell {shell} of " +
                                           $"{sublattices} pairs is at {expected:0.######} a");
         }
-        if (Sublattices.Of(a) != first || Sublattices.Of(b) != second)
-            throw new FormatException($"{path}: line {map.Line}: {field}: species {a}, {b} do not sit on {sublattices} sites");
+        if (Sublattices.Of(chemistry, a) != first || Sublattices.Of(chemistry, b) != second)
+            throw new FormatException($"{path}: line {map.Line}: {field}: species {chemistry.Symbol(a)}, {chemistry.Symbol(b)} do not sit on {sublattices} sites");
         return new TruthPair(first, second, shell, a, b, energy);
     }
 
@@ -84,8 +84,8 @@ internal static class TruthYaml
         => TruthDocument.ParseNumber(text)
            ?? throw new FormatException($"{path}: line {at.Line}: {field} '{text}' is not a number");
 
-    private static Species ParseSpecies(string text, string path, TruthRecord at, string field)
-        => SpeciesInfo.TryParse(text, out var s)
+    private static byte ParseSpecies(string text, string path, TruthRecord at, string field, Chemistry chemistry)
+        => chemistry.TryCode(text, out var s)
             ? s
-            : throw new FormatException($"{path}: line {at.Line}: {field}: unknown species '{text}'");
+            : throw new FormatException($"{path}: line {at.Line}: {field}: species '{text}' is not in the chemistry {chemistry} ({chemistry.Describe()})");
 }

@@ -21,18 +21,18 @@ public sealed partial class CeEvaluator
     /// <summary>Clusters visited by <see cref="HopInteraction"/> per nearest-neighbour direction (cost indicator).</summary>
     public IReadOnlyList<int> ClustersPerNeighbourPair => _hopPairs.Select(p => p.TemplateCount).ToArray();
 
-    /// <summary>Energy change (eV) of putting <paramref name="species"/> (a cation code: Vac, Li or V) on cation site
+    /// <summary>Energy change (eV) of putting <paramref name="species"/> (a cation code: Vac, mobile ion or another cation) on cation site
     /// <paramref name="site"/>, everything else unchanged; 0 when the site already holds it. One single-site pass;
     /// flipping back gives exactly the negative. Allocation-free.</summary>
     public double SiteFlipDelta(ReadOnlySpan<byte> cations, ReadOnlySpan<byte> anions, int site, byte species)
     {
         CheckLengths(cations, anions);
         CheckCationSite(cations, site, nameof(site));
-        if (species > (byte)Species.V)
+        if (!Chemistry.IsCation(species))
             throw new ArgumentException(
-                $"flip of cation site {site}: species code {species} is not a cation species (Vac = 0, Li = 1, V = 2)", nameof(species));
+                $"flip of cation site {site}: species code {species} is not a cation species of {Chemistry} (codes 0..{Chemistry.FirstAnion - 1})", nameof(species));
         byte current = cations[site];
-        if (current > (byte)Species.V) ThrowBadSpecies(Sublattice.Cation, site);
+        if (!Chemistry.IsCation(current)) ThrowBadSpecies(Sublattice.Cation, site);
         if (current == species) return 0.0;
         return SiteChange(_cation, site, current, species, cations, anions, shift: 0, overrideSite: -1, overrideSigma: 0);
     }
@@ -74,10 +74,10 @@ public sealed partial class CeEvaluator
         CheckLengths(cations, anions);
         CheckCationSite(cations, from, nameof(from));
         CheckCationSite(cations, to, nameof(to));
-        if (cations[to] != (byte)Species.Vac || cations[from] == (byte)Species.Vac)
+        if (cations[to] != Chemistry.Vacancy || cations[from] == Chemistry.Vacancy)
             ThrowBadHop(cations, from, to);
         int s = cations[from];
-        if (s > (byte)Species.V) ThrowBadSpecies(Sublattice.Cation, from);
+        if (!Chemistry.IsCation((byte)s)) ThrowBadSpecies(Sublattice.Cation, from);
         return s;
     }
 
@@ -107,7 +107,7 @@ public sealed partial class CeEvaluator
         ref byte sigma = ref MemoryMarshal.GetReference(sigmaSpan);
         GatherPairStates(pair, cations, anions, to, ref sigma);
         ref int weights = ref MemoryMarshal.GetArrayDataReference(pair.SlotWeights);
-        int index = (s - 1) * pair.TableCodes; // the Li block, then the V block
+        int index = (s - 1) * pair.TableCodes; // one block per moving species: mobile ion, then the other cations
         for (int k = 0; k < nSlots; k++) index += Unsafe.Add(ref sigma, k) * Unsafe.Add(ref weights, k);
         return Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(combined), index);
     }
@@ -118,6 +118,8 @@ public sealed partial class CeEvaluator
     private void GatherPairStates(HopPairEnvironment pair, ReadOnlySpan<byte> cations, ReadOnlySpan<byte> anions, int to, ref byte sigma)
     {
         int nSame = pair.SameSublatticeSlots, nSlots = pair.SlotCount;
+        uint cationLimit = (uint)SpeciesCounts.Cation - 1, anionLimit = (uint)SpeciesCounts.Anion - 1;
+        int anionShift = SpeciesCounts.Cation;
         ref byte cationRef = ref MemoryMarshal.GetReference(cations);
         ref byte anionRef = ref MemoryMarshal.GetReference(anions);
         int bad = 0;
@@ -130,13 +132,13 @@ public sealed partial class CeEvaluator
             for (int k = 0; k < nSame; k++)
             {
                 int v = Unsafe.Add(ref cationRef, Unsafe.Add(ref table, origin + Unsafe.Add(ref deltas, k)));
-                bad |= (uint)v > 2u ? 1 : 0;
+                bad |= (uint)v > cationLimit ? 1 : 0;
                 Unsafe.Add(ref sigma, k) = (byte)v;
             }
             for (int k = nSame; k < nSlots; k++)
             {
-                int v = Unsafe.Add(ref anionRef, Unsafe.Add(ref table, origin + Unsafe.Add(ref deltas, k))) - (byte)Species.O;
-                bad |= (uint)v > 1u ? 1 : 0;
+                int v = Unsafe.Add(ref anionRef, Unsafe.Add(ref table, origin + Unsafe.Add(ref deltas, k))) - anionShift;
+                bad |= (uint)v > anionLimit ? 1 : 0;
                 Unsafe.Add(ref sigma, k) = (byte)v;
             }
         }
@@ -146,13 +148,13 @@ public sealed partial class CeEvaluator
             for (int k = 0; k < nSame; k++)
             {
                 int v = Unsafe.Add(ref cationRef, to + Unsafe.Add(ref deltas, k));
-                bad |= (uint)v > 2u ? 1 : 0;
+                bad |= (uint)v > cationLimit ? 1 : 0;
                 Unsafe.Add(ref sigma, k) = (byte)v;
             }
             for (int k = nSame; k < nSlots; k++)
             {
-                int v = Unsafe.Add(ref anionRef, to + Unsafe.Add(ref deltas, k)) - (byte)Species.O;
-                bad |= (uint)v > 1u ? 1 : 0;
+                int v = Unsafe.Add(ref anionRef, to + Unsafe.Add(ref deltas, k)) - anionShift;
+                bad |= (uint)v > anionLimit ? 1 : 0;
                 Unsafe.Add(ref sigma, k) = (byte)v;
             }
         }

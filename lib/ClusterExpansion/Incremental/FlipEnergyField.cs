@@ -4,9 +4,9 @@ using Pipeline.RockSalt;
 
 namespace Pipeline.ClusterExpansion;
 
-/// <summary>The single-site flip energy of every Li and vacancy of a live configuration, kept exactly and
-/// incrementally: Li -> Vac for a Li site, Vac -> Li for a vacant one (<see cref="CeEvaluator.SiteFlipDelta"/>);
-/// V sites are not tracked (0) and anions never change. A hop's energy change is then
+/// <summary>The single-site flip energy of every mobile ion (Li) and vacancy of a live configuration, kept exactly
+/// and incrementally: Li -> Vac for a Li site, Vac -> Li for a vacant one (<see cref="CeEvaluator.SiteFlipDelta"/>);
+/// sites of the other cations (V, or any number of TM species) are not tracked (0) and anions never change. A hop's energy change is then
 /// field[from] + field[to] + <see cref="CeEvaluator.HopInteraction(ReadOnlySpan{byte}, ReadOnlySpan{byte}, int, int, int)"/>.
 /// <para>Exactness: flips are int64 multiples of <see cref="Quantum"/> = 2^-48 eV, sums of delta-pool entries
 /// each rounded once (|error| per flip at most clusters-per-site x 2^-49 eV, about 1e-13 eV for the default space).
@@ -36,7 +36,15 @@ public sealed class FlipEnergyField
         _cation = evaluator.CationEnvironment;
         _lookup = evaluator.Lookup;
         _flips = new long[evaluator.Cell.CationCount];
+        var species = evaluator.SpeciesCounts;
+        _cationLimit = (uint)species.Cation - 1;
+        _anionLimit = (uint)species.Anion - 1;
+        _anionShift = species.Cation;
+        _radix = species.Radix;
     }
+
+    private readonly uint _cationLimit, _anionLimit;
+    private readonly int _anionShift, _radix;
 
     public CeEvaluator Evaluator { get; }
 
@@ -73,7 +81,7 @@ public sealed class FlipEnergyField
     }
 
     /// <summary>Flip energy (eV) of cation site <paramref name="site"/>: Li -> Vac if it holds Li, Vac -> Li if
-    /// vacant, 0 for V.</summary>
+    /// vacant, 0 for the other cations.</summary>
     public double this[int site] => FixedPointEnergy.ToElectronvolts(_flips[site]);
 
     /// <summary>The flip of <paramref name="site"/> in units of <see cref="Quantum"/>: the exact state of the field.</summary>
@@ -88,7 +96,7 @@ public sealed class FlipEnergyField
         for (int site = 0; site < _flips.Length; site++)
         {
             int own = cations[site];
-            _flips[site] = own == (byte)Species.V ? 0 : OwnFlip(cations, anions, site, own, sigma);
+            _flips[site] = own >= Chemistry.FirstOtherCation ? 0 : OwnFlip(cations, anions, site, own, sigma);
         }
     }
 
@@ -103,7 +111,7 @@ public sealed class FlipEnergyField
         if ((uint)site >= (uint)_flips.Length)
             throw new ArgumentOutOfRangeException(nameof(site), site, $"cation site {site} is outside the supercell (0..{_flips.Length - 1})");
         int now = cations[site];
-        if (oldSpecies > (byte)Species.Li || now > (byte)Species.Li || now == oldSpecies) ThrowUnsupportedChange(site, oldSpecies, now);
+        if (oldSpecies > Chemistry.Mobile || now > Chemistry.Mobile || now == oldSpecies) ThrowUnsupportedChange(site, oldSpecies, now);
 
         int nSame = _env.SameSublatticeSlots, nSlots = _env.SlotCount;
         Span<byte> sigmaSpan = stackalloc byte[nSlots + 1];
@@ -114,7 +122,7 @@ public sealed class FlipEnergyField
         Unsafe.Add(ref sigma, nSlots) = 0; // the dummy slot of padded terms
 
         _flips[site] = -_flips[site];
-        long negate = now == (byte)Species.Li ? 0L : -1L; // the tables hold the changes for Vac -> Li
+        long negate = now == Chemistry.Mobile ? 0L : -1L; // the tables hold the changes for Vac -> Li
         var partners = _env.Partners;
         ref long flips = ref MemoryMarshal.GetArrayDataReference(_flips);
         ref int targets = ref MemoryMarshal.GetArrayDataReference(partners.TargetSlots);
@@ -126,7 +134,7 @@ public sealed class FlipEnergyField
         for (int g = 0, count = partners.TargetCount; g < count; g++)
         {
             int slot = Unsafe.Add(ref targets, g);
-            int state = Unsafe.Add(ref sigma, slot); // Vac = 0, Li = 1, V = 2 (its entries are 0: V stays 0)
+            int state = Unsafe.Add(ref sigma, slot); // Vac = 0, Li = 1, other cations 2.. (their entries are 0: they stay 0)
             int index = Unsafe.Add(ref offsets, g) + state;
             for (int k = Unsafe.Add(ref starts, g), end = Unsafe.Add(ref starts, g + 1); k < end; k += 2)
                 index += Unsafe.Add(ref sigma, Unsafe.Add(ref slots, k)) * Unsafe.Add(ref slots, k + 1);
@@ -172,14 +180,14 @@ public sealed class FlipEnergyField
             {
                 int s = Unsafe.Add(ref table, origin + Unsafe.Add(ref deltas, k));
                 int v = Unsafe.Add(ref cationRef, s);
-                bad |= (uint)v > 2u ? 1 : 0;
+                bad |= (uint)v > _cationLimit ? 1 : 0;
                 Unsafe.Add(ref sites, k) = s;
                 Unsafe.Add(ref sigma, k) = (byte)v;
             }
             for (int k = nSame; k < nSlots; k++)
             {
-                int v = Unsafe.Add(ref anionRef, Unsafe.Add(ref table, origin + Unsafe.Add(ref deltas, k))) - (byte)Species.O;
-                bad |= (uint)v > 1u ? 1 : 0;
+                int v = Unsafe.Add(ref anionRef, Unsafe.Add(ref table, origin + Unsafe.Add(ref deltas, k))) - _anionShift;
+                bad |= (uint)v > _anionLimit ? 1 : 0;
                 Unsafe.Add(ref sigma, k) = (byte)v;
             }
         }
@@ -190,14 +198,14 @@ public sealed class FlipEnergyField
             {
                 int s = site + Unsafe.Add(ref deltas, k);
                 int v = Unsafe.Add(ref cationRef, s);
-                bad |= (uint)v > 2u ? 1 : 0;
+                bad |= (uint)v > _cationLimit ? 1 : 0;
                 Unsafe.Add(ref sites, k) = s;
                 Unsafe.Add(ref sigma, k) = (byte)v;
             }
             for (int k = nSame; k < nSlots; k++)
             {
-                int v = Unsafe.Add(ref anionRef, site + Unsafe.Add(ref deltas, k)) - (byte)Species.O;
-                bad |= (uint)v > 1u ? 1 : 0;
+                int v = Unsafe.Add(ref anionRef, site + Unsafe.Add(ref deltas, k)) - _anionShift;
+                bad |= (uint)v > _anionLimit ? 1 : 0;
                 Unsafe.Add(ref sigma, k) = (byte)v;
             }
         }
@@ -216,11 +224,11 @@ public sealed class FlipEnergyField
         for (int k = 0; k < nSlots; k++)
         {
             int s = useTable ? table[origin + deltas[k]] : site + deltas[k];
-            sigma[k] = (byte)(k < nSame ? cations[s] : anions[s] - (byte)Species.O);
+            sigma[k] = (byte)(k < nSame ? cations[s] : anions[s] - _anionShift);
         }
         sigma[nSlots] = 0;
 
-        int tr = own == (byte)Species.Li ? 3 : 1;
+        int tr = own == Chemistry.Mobile ? _radix : 1; // Li -> Vac = 1*R+0, Vac -> Li = 0*R+1
         var templates = _env.OwnTemplates;
         int length = _env.OwnLength, width = _env.OwnWidth;
         long flip = 0;
@@ -241,12 +249,12 @@ public sealed class FlipEnergyField
                 $"configuration has {cations.Length} cations and {anions.Length} anions; the supercell {cell.CationCount} and {cell.AnionCount}");
     }
 
-    private static void ThrowUnsupportedChange(int site, byte oldSpecies, int now)
+    private void ThrowUnsupportedChange(int site, byte oldSpecies, int now)
         => throw new ArgumentException(
             $"cation site {site} changed from {Name(oldSpecies)} to {Name(now)}: the flip field supports only Li <-> Vac changes " +
             "(write the new species first, then pass the old one)");
 
-    private static string Name(int code) => code <= (int)Species.F ? ((Species)code).ToString() : $"code {code}";
+    private string Name(int code) => Evaluator.Chemistry.Symbol((byte)code);
 
     private static void ThrowBadNeighbourhood(int site)
         => throw new ArgumentException($"a site near cation site {site} holds a species code that does not belong to its sublattice");

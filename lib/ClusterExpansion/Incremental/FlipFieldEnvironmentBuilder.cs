@@ -13,6 +13,8 @@ internal static class FlipFieldEnvironmentBuilder
     {
         var cation = evaluator.CationEnvironment;
         var lookup = evaluator.Lookup;
+        var species = cation.SpeciesCounts;
+        int Stride(int rank) => species.Transitions * species.CodeCount(rank);
         var slotOf = new Dictionary<Int3, int>();
         for (int k = 0; k < cation.SlotOffsets.Length; k++) slotOf[cation.SlotOffsets[k]] = k;
 
@@ -76,7 +78,8 @@ internal static class FlipFieldEnvironmentBuilder
 
         var longPool = pool.ToArray();
         var partnerTerms = targets.Select(t => (compact[t.Slot], t.Terms.Select(x => x with { Slots = x.Slots.Select(k => compact[k]).ToArray() }).ToArray())).ToArray();
-        var tables = PartnerTableBuilder.Build(longPool, partnerTerms, used.Count(k => k < cation.SameSublatticeSlots), dummy: used.Length);
+        var tables = PartnerTableBuilder.Build(longPool, partnerTerms, used.Count(k => k < cation.SameSublatticeSlots), dummy: used.Length,
+            species);
 
         int ownWidth = own.Count == 0 ? 0 : own.Max(t => t.Slots.Length);
         var ownFlat = new List<int>();
@@ -100,13 +103,6 @@ internal static class FlipFieldEnvironmentBuilder
         };
     }
 
-    /// <summary>3^n for small n.</summary>
-    internal static int Pow3(int n)
-    {
-        int p = 1;
-        for (int k = 0; k < n; k++) p *= 3;
-        return p;
-    }
 
     /// <summary>Appends (slot, stride) pairs, padded to <paramref name="width"/> with the dummy slot and stride 0.</summary>
     internal static void AddPadded(List<int> flat, ClusterTerm term, int width, int dummy)
@@ -121,7 +117,4 @@ internal static class FlipFieldEnvironmentBuilder
 
     /// <summary>Position of cluster site l among the sites other than <paramref name="centre"/>.</summary>
     private static int Rank(int l, int centre) => l < centre ? l : l - 1;
-
-    /// <summary>Delta-pool stride of the other site at rank <paramref name="rank"/> (radix 3, times the 9 transitions).</summary>
-    private static int Stride(int rank) => 9 * Pow3(rank);
 }

@@ -7,18 +7,19 @@ namespace Pipeline.ClusterExpansion;
 /// f = t + d (or a periodic image of it): what <see cref="CeEvaluator.HopInteraction"/> needs, and nothing else.
 /// <para>Slots: the distinct offsets from t of the other sites of those clusters, f excluded (same sublattice
 /// first), plus one trailing dummy slot that always reads 0. Templates: fixed width, stored flat as
-/// [pool offset, stride of f, (slot, stride) x Width], where a stride is 9 * 3^(position among the cluster's other
-/// sites) in the <see cref="SiteEnvironment"/> delta pool; templates with fewer other sites are padded with the
+/// [pool offset, stride of f, (slot, stride) x Width], where a stride is R^2 * R^(position among the cluster's other
+/// sites) in the <see cref="SiteEnvironment"/> delta pool (R = the radix, 3 for Li-V-O-F); templates with fewer other sites are padded with the
 /// dummy slot and stride 0, which keeps the inner loop free of branches.</para>
-/// <para>Combined table: the interaction depends only on the moving species s (Li or V) and the site variables of
+/// <para>Combined table: the interaction depends only on the moving species s (any cation code but 0) and the site variables of
 /// the real slots, so when there are at most <see cref="MaxTableCodes"/> slot codes, every value is precomputed
 /// by <see cref="SumTerms"/> itself: Table[(s - 1) * TableCodes + sum over slots of sigma[k] * SlotWeights[k]]
-/// (radix 3 for a cation slot, 2 for an anion slot, first slot fastest). An entry is therefore the term-by-term
+/// (radix M_cation for a cation slot, M_anion for an anion slot, first slot fastest). An entry is therefore the term-by-term
 /// sum for that code, bit for bit, and a hop reads one entry after gathering the slots.</para></summary>
 internal sealed class HopPairEnvironment
 {
-    /// <summary>Largest number of slot codes per moving species for which the combined table is built (two
-    /// species: at most 64 KiB per direction); the default cluster space needs 3^4 * 2^2 = 324.</summary>
+    /// <summary>Largest number of slot codes per moving species for which the combined table is built (Li-V-O-F,
+    /// two moving species: at most 64 KiB per direction); the default cluster space needs 3^4 * 2^2 = 324 for
+    /// Li-V-O-F, 4^4 * 2^2 = 1024 with three cation species besides the vacancy.</summary>
     public const int MaxTableCodes = 4096;
 
     /// <summary>Site-lookup table deltas of the real slots (relative to t).</summary>
@@ -34,7 +35,7 @@ internal sealed class HopPairEnvironment
     public required int[] SlotWeights { get; init; }
     /// <summary>Slot codes per moving species (the product of the radices); 0 when <see cref="Table"/> is null.</summary>
     public required int TableCodes { get; init; }
-    /// <summary>The combined table (Li block, then V block), or null when the slots have more than
+    /// <summary>The combined table (one block per moving species, mobile ion first), or null when the slots have more than
     /// <see cref="MaxTableCodes"/> codes and hops go through the templates one by one.</summary>
     public required double[]? Table { get; init; }
 

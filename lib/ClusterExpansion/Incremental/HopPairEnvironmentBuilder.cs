@@ -44,13 +44,13 @@ internal static class HopPairEnvironmentBuilder
         foreach (var (t, position) in shared)
         {
             flat.Add(t.Table);
-            flat.Add(Stride(position));
+            flat.Add(Stride(position, cation.SpeciesCounts));
             int written = 0;
             for (int k = 0; k < t.Slots.Length; k++)
             {
                 if (k == position) continue;
                 flat.Add(compact[t.Slots[k]]);
-                flat.Add(Stride(k));
+                flat.Add(Stride(k, cation.SpeciesCounts));
                 written++;
             }
             for (; written < width; written++)
@@ -61,7 +61,8 @@ internal static class HopPairEnvironmentBuilder
         }
         var templateArray = flat.ToArray();
         int sameSublattice = used.Count(k => k < cation.SameSublatticeSlots);
-        var (weights, codes, table) = HopPairEnvironmentTableBuilder.Build(templateArray, width, sameSublattice, used.Length, cation.Pool);
+        var (weights, codes, table) = HopPairEnvironmentTableBuilder.Build(templateArray, width, sameSublattice, used.Length, cation.Pool,
+            cation.SpeciesCounts);
         return new HopPairEnvironment
         {
             SlotDeltas = used.Select(k => cation.SlotDeltas[k]).ToArray(),
@@ -76,14 +77,9 @@ internal static class HopPairEnvironmentBuilder
         };
     }
 
-    /// <summary>Delta-pool stride of the cluster's other site at <paramref name="position"/> (radix 3, times the 9
+    /// <summary>Delta-pool stride of the cluster's other site at <paramref name="position"/> (radix R, times the R^2
     /// transitions).</summary>
-    private static int Stride(int position)
-    {
-        int stride = 9;
-        for (int k = 0; k < position; k++) stride *= 3;
-        return stride;
-    }
+    private static int Stride(int position, SpeciesCounts species) => species.Transitions * species.CodeCount(position);
 
     /// <summary>The templates of an environment in pool order, decoded from its flat arrays.</summary>
     private static List<Template> Templates(SiteEnvironment env)

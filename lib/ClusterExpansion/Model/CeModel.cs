@@ -5,7 +5,9 @@ namespace Pipeline.ClusterExpansion;
 /// <para>Energy convention: E_total = N_cells (J0 + sum_f m_f J_f &lt;Phi_f&gt;), with N_cells the number of
 /// primitive rock-salt cells (= cation sites, vacancies included), m_f the multiplicity (clusters per primitive
 /// cell) of function f's orbit, J_f its ECI in eV per cluster and &lt;Phi_f&gt; its correlation. A formula unit
-/// Li(2-x)VO2F has 3 cation sites, so E per formula unit = 3 E_total / N_cells.</para></summary>
+/// Li(2-x)VO2F has 3 cation sites, so E per formula unit = 3 E_total / N_cells; for every other chemistry the CE
+/// keeps this unit (energies "per formula unit" are per 3 cation sites), so fits and metrics compare across
+/// chemistries.</para></summary>
 public sealed class CeModel
 {
     public const int CationSitesPerFormulaUnit = 3;
@@ -34,7 +36,7 @@ public sealed class CeModel
     /// <summary>ECI per correlation function (<see cref="ClusterSpace.Functions"/> order), eV per cluster.</summary>
     public IReadOnlyList<double> Ecis { get; }
 
-    /// <summary>The species the CE was fitted on (its cluster space's chemistry).</summary>
+    /// <summary>The species the CE was fitted on (its cluster space's chemistry; eci.json "sublattices").</summary>
     public Chemistry Chemistry => Space.Chemistry;
 
     /// <summary>How the ECIs were obtained (null for hand-made models).</summary>

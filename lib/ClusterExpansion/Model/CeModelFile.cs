@@ -54,16 +54,56 @@ public static class CeModelFile
                 ["j0"] = "eV per primitive cell (one cation and one anion site)",
                 ["eci"] = "eV per cluster",
             },
-            [new EciSublattice("cation", ["Vac", "Li", "V"]), new EciSublattice("anion", ["O", "F"])],
+            SublatticeRecords(model.Chemistry),
             BasisDescription, EnergyDescription, model.J0, orbits.ToArray(),
             model.Fit is { } fit ? new EciFit(fit.Method, new(fit.Metrics), new(fit.Provenance)) : null);
         EciDocument.Write(dto, path);
+    }
+
+    /// <summary>[Vac, mobile ion, other cations...] and [host anion, ...]: the site-variable order of each sublattice.</summary>
+    private static EciSublattice[] SublatticeRecords(Chemistry chemistry)
+    {
+        string? defaultSubstituent = chemistry.Anions.Count > 1 ? chemistry.Anions[1] : null;
+        return
+        [
+            new EciSublattice("cation", chemistry.Symbols.Take(chemistry.FirstAnion).ToArray()),
+            new EciSublattice("anion", chemistry.Anions.ToArray())
+            {
+                Substituent = chemistry.Substituent == defaultSubstituent ? null : chemistry.Substituent,
+            },
+        ];
+    }
+
+    /// <summary>The chemistry of the "sublattices" lists; files without them are Li-V-O-F (the only chemistry of
+    /// earlier versions).</summary>
+    private static Chemistry ReadChemistry(EciSublattice[]? sublattices, string path)
+    {
+        if (sublattices is null) return Chemistry.LiVOF;
+        EciSublattice Find(string name)
+            => sublattices.SingleOrDefault(s => s.Name == name)
+               ?? throw new FormatException($"{path}: field 'sublattices' needs exactly one entry named '{name}'");
+        var cation = Find("cation");
+        var anion = Find("anion");
+        if (cation.Species is not { Length: >= 3 } cations || cations[0] != "Vac")
+            throw new FormatException($"{path}: sublattices 'cation' species must be [Vac, mobile ion, other cations...], " +
+                                      $"found [{string.Join(", ", cation.Species ?? [])}]");
+        if (anion.Species is not { Length: >= 1 } anions)
+            throw new FormatException($"{path}: sublattices 'anion' species must list at least the host anion");
+        try
+        {
+            return new Chemistry(cations[1], cations[2..], anions, anion.Substituent);
+        }
+        catch (ArgumentException e)
+        {
+            throw new FormatException($"{path}: sublattices: {e.Message}", e);
+        }
     }
 
     public static CeModel Read(string path)
     {
         var dto = EciDocument.Read(path);
         if (dto.Schema != Schema) throw new FormatException($"{path}: field 'schema' is '{dto.Schema}', expected '{Schema}'");
+        var chemistry = ReadChemistry(dto.Sublattices, path);
         if (dto.Cutoffs is null) throw new FormatException($"{path}: field 'cutoffs' is missing");
         if (dto.Orbits is null) throw new FormatException($"{path}: field 'orbits' is missing");
 
@@ -86,7 +126,7 @@ public static class CeModelFile
         ClusterSpace space;
         try
         {
-            space = ClusterSpace.FromRepresentatives(dto.Cutoffs, representatives);
+            space = ClusterSpace.FromRepresentatives(dto.Cutoffs, representatives, chemistry);
         }
         catch (ArgumentException e)
         {

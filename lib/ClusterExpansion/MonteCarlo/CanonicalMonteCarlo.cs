@@ -3,7 +3,7 @@ using Pipeline.RockSalt;
 namespace Pipeline.ClusterExpansion;
 
 /// <summary>Canonical (fixed composition) Metropolis Monte Carlo with the cluster expansion: swaps of two sites
-/// within one sublattice, accepted with probability min(1, exp(-dE / k_B T)), dE from the evaluator's local
+/// within one sublattice (any two species of it: vacancy, mobile ion and every other cation; every anion species), accepted with probability min(1, exp(-dE / k_B T)), dE from the evaluator's local
 /// SwapDelta. Used to give the kMC a short-range-ordered starting configuration at a synthesis temperature.
 /// A sweep is one attempt per movable site; the sublattice of an attempt is drawn in proportion to its movable
 /// sites, then two distinct movable sites of it uniformly (a symmetric proposal, so detailed balance holds).</summary>
@@ -69,10 +69,11 @@ public sealed class CanonicalMonteCarlo
 
     private int[] MobileSites(ReadOnlySpan<byte> species)
     {
+        var codes = _options.MobileCodes;
         var mobile = _options.MobileSpecies;
         var list = new List<int>();
         for (int i = 0; i < species.Length; i++)
-            if (mobile is null || mobile.Contains((Species)species[i])) list.Add(i);
+            if (codes is not null ? codes.Contains(species[i]) : mobile is null || mobile.Contains((Species)species[i])) list.Add(i);
         return list.ToArray();
     }
 }

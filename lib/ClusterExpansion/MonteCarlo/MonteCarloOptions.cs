@@ -15,6 +15,10 @@ public sealed record MonteCarloOptions
     /// {Li, Vac} the V and anion arrangement stays frozen, the ensemble the kMC samples.</summary>
     public IReadOnlySet<Species>? MobileSpecies { get; init; }
 
+    /// <summary>The same as <see cref="MobileSpecies"/> by species code of the model's chemistry (e.g. {0, 1} = Vac and
+    /// the mobile ion, or the codes of some TM species); used instead of it when set.</summary>
+    public IReadOnlySet<byte>? MobileCodes { get; init; }
+
     /// <summary>Sweeps run before energies are averaged.</summary>
     public int EquilibrationSweeps { get; init; }
 }

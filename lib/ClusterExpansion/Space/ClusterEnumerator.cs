@@ -8,12 +8,16 @@ public static class ClusterEnumerator
 {
     /// <param name="cutoffs">Largest site distance per cluster size, in units of the lattice constant a:
     /// [pairs, triplets, quadruplets, ...]; 0 disables a size.</param>
-    public static List<Orbit> Enumerate(IReadOnlyList<double> cutoffs)
+    public static List<Orbit> Enumerate(IReadOnlyList<double> cutoffs) => Enumerate(cutoffs, SpeciesCounts.LiVOF);
+
+    /// <param name="cutoffs">As above.</param>
+    /// <param name="species">Species per sublattice: sets the decorations, not the orbits.</param>
+    public static List<Orbit> Enumerate(IReadOnlyList<double> cutoffs, SpeciesCounts species)
     {
         var orbits = new List<Orbit>
         {
-            OrbitFactory.FromCluster([ClusterGeometry.CationOrigin]),
-            OrbitFactory.FromCluster([ClusterGeometry.AnionOrigin]),
+            OrbitFactory.FromCluster([ClusterGeometry.CationOrigin], species),
+            OrbitFactory.FromCluster([ClusterGeometry.AnionOrigin], species),
         };
         var seen = new HashSet<string>();
         for (int size = 2; size <= cutoffs.Count + 1; size++)
@@ -31,7 +35,7 @@ public static class ClusterEnumerator
                 Extend(chosen, 1, 0, candidates, maxSquared, cluster =>
                 {
                     if (seen.Contains(ClusterGeometry.SetKey(cluster))) return;
-                    var orbit = OrbitFactory.FromCluster(cluster);
+                    var orbit = OrbitFactory.FromCluster(cluster, species);
                     foreach (var image in orbit.Images) seen.Add(ClusterGeometry.SetKey(image));
                     orbits.Add(orbit);
                 });

@@ -10,8 +10,10 @@ public sealed record CorrelationFunction(int Index, int OrbitIndex, int Decorati
 /// ECI is the model's constant term.</summary>
 public sealed class ClusterSpace
 {
-    private ClusterSpace(IReadOnlyList<double> cutoffs, IReadOnlyList<Orbit> orbits)
+    private ClusterSpace(IReadOnlyList<double> cutoffs, IReadOnlyList<Orbit> orbits, Chemistry chemistry)
     {
+        Chemistry = chemistry;
+        SpeciesCounts = SpeciesCounts.Of(chemistry);
         Cutoffs = cutoffs.ToArray();
         Orbits = orbits;
         var functions = new List<CorrelationFunction>();
@@ -35,23 +37,36 @@ public sealed class ClusterSpace
     public int Padding { get; }
 
     /// <summary>The species of each sublattice (site variables sigma = species code on cations, code minus
-    /// <see cref="Chemistry.FirstAnion"/> on anions). The space is built for Li-V-O-F (3 cation, 2 anion species).</summary>
-    public Chemistry Chemistry => Chemistry.LiVOF;
+    /// <see cref="Chemistry.FirstAnion"/> on anions): cations [Vac, mobile ion, other cations...], anions [host, ...].</summary>
+    public Chemistry Chemistry { get; }
 
+    /// <summary>Species per sublattice of <see cref="Chemistry"/> and the radix of cluster codes.</summary>
+    public SpeciesCounts SpeciesCounts { get; }
+
+    /// <summary>The cluster space of Li-V-O-F (3 cation, 2 anion species).</summary>
     /// <param name="cutoffs">Units of a, per cluster size starting with pairs.</param>
-    public static ClusterSpace Generate(IReadOnlyList<double> cutoffs)
-        => new(cutoffs, ClusterEnumerator.Enumerate(cutoffs));
+    public static ClusterSpace Generate(IReadOnlyList<double> cutoffs) => Generate(cutoffs, Chemistry.LiVOF);
+
+    /// <summary>The cluster space of any rock-salt chemistry: the orbits depend only on the cutoffs, the
+    /// decorations (correlation functions) on the species per sublattice.</summary>
+    public static ClusterSpace Generate(IReadOnlyList<double> cutoffs, Chemistry chemistry)
+        => new(cutoffs, ClusterEnumerator.Enumerate(cutoffs, SpeciesCounts.Of(chemistry)), chemistry);
 
     /// <summary>Rebuilds a cluster space from stored representative clusters (e.g. from eci.json), keeping their
     /// order. Each representative must be the canonical one of its orbit and orbits must not repeat.</summary>
     public static ClusterSpace FromRepresentatives(IReadOnlyList<double> cutoffs, IReadOnlyList<IReadOnlyList<Int3>> representatives)
+        => FromRepresentatives(cutoffs, representatives, Chemistry.LiVOF);
+
+    public static ClusterSpace FromRepresentatives(IReadOnlyList<double> cutoffs, IReadOnlyList<IReadOnlyList<Int3>> representatives,
+        Chemistry chemistry)
     {
+        var species = SpeciesCounts.Of(chemistry);
         var orbits = new List<Orbit>();
         var keys = new HashSet<string>();
         for (int i = 0; i < representatives.Count; i++)
         {
             var given = representatives[i].ToArray();
-            var orbit = OrbitFactory.FromCluster(given);
+            var orbit = OrbitFactory.FromCluster(given, species);
             if (!keys.Add(ClusterGeometry.SetKey(orbit.Representative.ToArray())))
                 throw new ArgumentException($"orbit {i} repeats an earlier orbit ({orbit})");
             if (ClusterGeometry.CompareSequences(orbit.Representative, given) != 0)
@@ -59,6 +74,6 @@ public sealed class ClusterSpace
                                             $"[{string.Join(" ", orbit.Representative)}]");
             orbits.Add(orbit);
         }
-        return new ClusterSpace(cutoffs, orbits);
+        return new ClusterSpace(cutoffs, orbits, chemistry);
     }
 }

@@ -7,12 +7,13 @@ namespace Pipeline.ClusterExpansion;
 /// makes the value independent of which symmetry operation ordered the cluster's sites.</para></summary>
 public static class CorrelationFunctions
 {
-    /// <summary>Value of the symmetrised cluster function for every radix-3 site-variable code (0 for codes that
-    /// put a third species on an anion site, which cannot occur).</summary>
+    /// <summary>Value of the symmetrised cluster function for every site-variable code (radix
+    /// <see cref="Orbit.Radix"/>; 0 for codes that put a site variable beyond its sublattice's species, which
+    /// cannot occur).</summary>
     public static double[] Table(Orbit orbit, DecorationClass decoration)
     {
-        int n = orbit.Order;
-        var table = new double[ClusterCounts.CodeCount(n)];
+        int n = orbit.Order, radix = orbit.Radix;
+        var table = new double[orbit.CodeCount];
         var sigma = new int[n];
         for (int code = 0; code < table.Length; code++)
         {
@@ -20,9 +21,9 @@ public static class CorrelationFunctions
             bool possible = true;
             for (int k = 0; k < n; k++)
             {
-                sigma[k] = rest % 3;
-                rest /= 3;
-                possible &= sigma[k] < Sublattices.SpeciesCount(orbit.SiteSublattices[k]);
+                sigma[k] = rest % radix;
+                rest /= radix;
+                possible &= sigma[k] < orbit.SpeciesCounts[orbit.SiteSublattices[k]];
             }
             if (!possible) continue;
             double sum = 0.0;
@@ -30,7 +31,7 @@ public static class CorrelationFunctions
             {
                 double product = 1.0;
                 for (int k = 0; k < n; k++)
-                    product *= SiteBasis.Value(orbit.SiteSublattices[k], member[k], sigma[k]);
+                    product *= SiteBasis.Value(orbit.SpeciesCounts[orbit.SiteSublattices[k]], member[k], sigma[k]);
                 sum += product;
             }
             table[code] = sum / decoration.Members.Length;
@@ -41,7 +42,7 @@ public static class CorrelationFunctions
     /// <summary>The correlation vector (one value per <see cref="ClusterSpace.Functions"/> entry).</summary>
     public static double[] Compute(ClusterSpace space, SiteLookup lookup, ReadOnlySpan<byte> cations, ReadOnlySpan<byte> anions)
     {
-        var counts = ClusterCounts.Count(space.Orbits, lookup, cations, anions);
+        var counts = ClusterCounts.Count(space.Orbits, lookup, cations, anions, space.Chemistry);
         var result = new double[space.Functions.Count];
         int primitiveCells = lookup.Cell.CationCount;
         foreach (var f in space.Functions)

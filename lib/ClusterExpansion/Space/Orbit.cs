@@ -9,8 +9,10 @@ namespace Pipeline.ClusterExpansion;
 /// that is the coordination 12, 6, 24, 12 while the multiplicity is 6, 3, 12, 6.</para></summary>
 public sealed class Orbit
 {
-    internal Orbit(Int3[] representative, Int3[][] images, int[][] permutations, DecorationClass[] decorations)
+    internal Orbit(Int3[] representative, Int3[][] images, int[][] permutations, DecorationClass[] decorations,
+        SpeciesCounts species)
     {
+        SpeciesCounts = species;
         Representative = representative;
         Images = images;
         Permutations = permutations;
@@ -23,6 +25,15 @@ public sealed class Orbit
     public IReadOnlyList<Int3> Representative { get; }
 
     public int Order => Representative.Count;
+
+    /// <summary>Species per sublattice of the chemistry the orbit's decorations were built for.</summary>
+    public SpeciesCounts SpeciesCounts { get; }
+
+    /// <summary>Radix of the orbit's site-variable codes (code = sum sigma_i Radix^i).</summary>
+    public int Radix => SpeciesCounts.Radix;
+
+    /// <summary>Radix^Order: the size of the orbit's per-code tables.</summary>
+    public int CodeCount => SpeciesCounts.CodeCount(Order);
 
     public IReadOnlyList<Sublattice> SiteSublattices { get; }
 

@@ -3,10 +3,13 @@ using Pipeline.RockSalt;
 namespace Pipeline.ClusterExpansion;
 
 /// <summary>Builds the orbit of a cluster under Fm-3m: its images under the 48 point operations (translations are
-/// factored out by normalisation), the site permutations of its stabilizer, and its decoration classes.</summary>
+/// factored out by normalisation), the site permutations of its stabilizer, and its decoration classes (which
+/// depend on the number of species per sublattice; Li-V-O-F without a <see cref="SpeciesCounts"/>).</summary>
 public static class OrbitFactory
 {
-    public static Orbit FromCluster(ReadOnlySpan<Int3> cluster)
+    public static Orbit FromCluster(ReadOnlySpan<Int3> cluster) => FromCluster(cluster, SpeciesCounts.LiVOF);
+
+    public static Orbit FromCluster(ReadOnlySpan<Int3> cluster, SpeciesCounts species)
     {
         if (cluster.Length == 0) throw new ArgumentException("a cluster needs at least one site");
         if (ClusterGeometry.SetKey(cluster).Split(';').Distinct().Count() != cluster.Length)
@@ -30,7 +33,8 @@ public static class OrbitFactory
             if (permutationKeys.Add(string.Join(",", permutation))) permutations.Add(permutation);
         }
         var sublattices = representative.Select(Sublattices.Of).ToArray();
-        return new Orbit(representative, images.ToArray(), permutations.ToArray(), DecorationClasses(sublattices, permutations));
+        return new Orbit(representative, images.ToArray(), permutations.ToArray(),
+            DecorationClasses(sublattices, permutations, species), species);
     }
 
     /// <summary>The lexicographically smallest normalised, sorted image: a representative that does not depend on
@@ -51,13 +55,13 @@ public static class OrbitFactory
 
     /// <summary>Groups every assignment of basis functions t >= 1 to the sites into classes of assignments that a
     /// stabilizer permutation maps onto each other.</summary>
-    private static DecorationClass[] DecorationClasses(Sublattice[] sublattices, List<int[]> permutations)
+    private static DecorationClass[] DecorationClasses(Sublattice[] sublattices, List<int[]> permutations, SpeciesCounts species)
     {
         int n = sublattices.Length;
         var all = new List<int[]> { new int[n] };
         for (int i = 0; i < n; i++)
         {
-            int functions = Sublattices.SpeciesCount(sublattices[i]) - 1;
+            int functions = species[sublattices[i]] - 1;
             all = all.SelectMany(prefix => Enumerable.Range(1, functions).Select(t =>
             {
                 var next = (int[])prefix.Clone();

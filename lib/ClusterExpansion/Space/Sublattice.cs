@@ -11,12 +11,27 @@ public enum Sublattice : byte
 }
 
 /// <summary>Species of each sublattice and their site-variable values sigma (the argument of the site basis
-/// functions). Cation sublattice: Vac = 0, Li = 1, V = 2 (the <see cref="Species"/> codes); anion sublattice:
-/// O = 0, F = 1 (the code minus 3).</summary>
+/// functions): on cations the code itself (Vac = 0, mobile ion = 1, other cations 2..), on anions the code minus
+/// <see cref="Chemistry.FirstAnion"/>. The overloads without a chemistry are those of Li-V-O-F (Vac/Li/V, O/F).</summary>
 public static class Sublattices
 {
-    /// <summary>Number of species allowed on the sublattice (M).</summary>
+    /// <summary>Number of species allowed on the sublattice (M) in Li-V-O-F.</summary>
     public static int SpeciesCount(Sublattice s) => s == Sublattice.Cation ? 3 : 2;
+
+    /// <summary>Number of species allowed on the sublattice (M) in <paramref name="chemistry"/>.</summary>
+    public static int SpeciesCount(Chemistry chemistry, Sublattice s)
+        => s == Sublattice.Cation ? chemistry.CationSpeciesCount : chemistry.AnionSpeciesCount;
+
+    /// <summary>The sublattice a species code of <paramref name="chemistry"/> sits on.</summary>
+    public static Sublattice Of(Chemistry chemistry, byte code) => chemistry.IsCation(code) ? Sublattice.Cation : Sublattice.Anion;
+
+    public static int Sigma(Chemistry chemistry, Sublattice s, byte code) => s == Sublattice.Cation ? code : code - chemistry.FirstAnion;
+
+    public static byte SpeciesCode(Chemistry chemistry, Sublattice s, int sigma)
+        => (byte)(s == Sublattice.Cation ? sigma : sigma + chemistry.FirstAnion);
+
+    public static bool IsValid(Chemistry chemistry, Sublattice s, byte code)
+        => s == Sublattice.Cation ? chemistry.IsCation(code) : chemistry.IsAnion(code);
 
     public static Sublattice Of(Int3 p) => p.IsCationSite ? Sublattice.Cation : Sublattice.Anion;
 

@@ -43,7 +43,12 @@ public sealed record EciDocument(string? Schema, double LatticeConstant, double[
     }
 }
 
-public sealed record EciSublattice(string Name, string[] Species);
+public sealed record EciSublattice(string Name, string[] Species)
+{
+    /// <summary>Anion sublattice only: the substituent anion when it is not the second anion listed (omitted
+    /// otherwise, so Li-V-O-F files keep their bytes).</summary>
+    public string? Substituent { get; init; }
+}
 
 public sealed record EciOrbitRecord(int Index, int Order, EciSite[]? Sites, double Diameter, int Multiplicity,
     Dictionary<string, int>? ClustersPerSite, EciDecoration[]? Decorations);

@@ -24,7 +24,20 @@ internal static class CeFitParams
         ParamSpec.Bool("skip_unmappable", "leave out (and report) structures that cannot be mapped instead of failing", false),
         ParamSpec.Int("truth_samples", "fresh random configurations for the comparison with truth.yaml", 200, min: 0),
         ParamSpec.Int("seed", "seed of the fresh random configurations", 7, min: 0, max: int.MaxValue),
+        ParamSpec.String("mobile_ion", "the mobile cation (code 1 of the chemistry; Li, Na, ...)", "Li"),
+        ParamSpec.StringList("cations",
+            "pins the other (non-mobile) cations in code order; empty: inferred from the structures (alphabetical)", []),
+        ParamSpec.StringList("anions", "pins the anions, host first; empty: inferred from the structures (most abundant first)", []),
+        ParamSpec.String("substituent", "the anion the descriptors call F; empty: the minority anion", ""),
     ];
+
+    /// <summary>The chemistry of the CE: pinned by cations/anions or inferred from the training structures.</summary>
+    public static Pipeline.RockSalt.Chemistry Chemistry(ParamValues p, Table structures)
+    {
+        string substituent = p.String("substituent");
+        return TrainingSet.ChemistryOf(structures, p.String("mobile_ion"), p.StringList("cations"), p.StringList("anions"),
+            substituent.Length == 0 ? null : substituent);
+    }
 
     public static EciFitOptions FitOptions(ParamValues p, IReadOnlyList<string>? groups, int parallelism) => new()
     {

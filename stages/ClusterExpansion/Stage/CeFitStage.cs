@@ -33,9 +33,19 @@ public sealed class CeFitStage : IStage
     public void Run(StageContext ctx)
     {
         var p = ctx.Params;
-        var space = ClusterSpace.Generate(p.FloatList("cutoffs"));
         var table = ctx.ReadTable("structures");
-        ctx.Log.Info($"ce-fit: {space.Orbits.Count} orbits, {space.Functions.Count} correlation functions; mapping {table.RowCount} structures");
+        Pipeline.RockSalt.Chemistry chemistry;
+        try
+        {
+            chemistry = CeFitParams.Chemistry(p, table);
+        }
+        catch (ArgumentException e)
+        {
+            throw new ArgumentException($"ce-fit: species of the structures: {e.Message}", e);
+        }
+        var space = ClusterSpace.Generate(p.FloatList("cutoffs"), chemistry);
+        ctx.Log.Info($"ce-fit: chemistry {chemistry} ({chemistry.Describe()}); {space.Orbits.Count} orbits, " +
+                     $"{space.Functions.Count} correlation functions; mapping {table.RowCount} structures");
         var skipped = p.Bool("skip_unmappable") ? new List<string>() : null;
         List<TrainingStructure> training;
         using (var progress = ctx.Log.Progress("correlation vectors", table.RowCount))
@@ -79,7 +89,7 @@ public sealed class CeFitStage : IStage
         double[]? trainingTruth = null;
         if (ctx.HasInput("truth"))
         {
-            var truth = LatticeGasTruth.Load(ctx.InputPath("truth"));
+            var truth = LatticeGasTruth.Load(ctx.InputPath("truth"), chemistry);
             var comparison = TruthComparison.Compare(truth, model, training, p.Int32("truth_samples"), p.Int32("seed"));
             trainingTruth = comparison.TrainingTruthPerFormulaUnit;
             truthModel = comparison.TruthModel;

@@ -7,9 +7,29 @@ namespace Pipeline.ClusterExpansion;
 /// <summary>Builds the training set of the ce-fit stage from the <c>structures</c> table (CONTRACTS.md schema).</summary>
 public static class TrainingSet
 {
-    /// <summary>Maps every row with <see cref="StructureMapper"/> and computes its correlations. A row that cannot
-    /// be mapped is an error naming the row and calc_id, unless <paramref name="skipped"/> is given, which then
-    /// receives the message and the row is left out.</summary>
+    /// <summary>The chemistry of the training structures: pinned (<paramref name="cations"/> and
+    /// <paramref name="anions"/> given) or inferred from the elements of all rows with <see cref="Chemistry.Infer"/>.</summary>
+    public static Chemistry ChemistryOf(Table structures, string mobileIon, IReadOnlyList<string>? cations = null,
+        IReadOnlyList<string>? anions = null, string? substituent = null)
+    {
+        if (cations is { Count: > 0 } || anions is { Count: > 0 })
+        {
+            if (cations is not { Count: > 0 } || anions is not { Count: > 0 })
+                throw new ArgumentException("cations and anions: pin both (other cations in code order; anions host first) or neither");
+            return new Chemistry(mobileIon, cations, anions, substituent);
+        }
+        StructuresContract.Schema.Require(structures, "structures table", StructuresContract.Species);
+        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var row in structures.StringLists("species"))
+            foreach (var element in row)
+                counts[element] = counts.GetValueOrDefault(element) + 1;
+        return Chemistry.Infer(counts, mobileIon, substituent);
+    }
+
+    /// <summary>Maps every row with <see cref="StructureMapper"/> onto the space's chemistry and computes its
+    /// correlations. A row that cannot be mapped, or holds an element outside the chemistry, is an error naming the
+    /// row, calc_id and element, unless <paramref name="skipped"/> is given, which then receives the message and the
+    /// row is left out.</summary>
     public static List<TrainingStructure> FromTable(Table structures, ClusterSpace space, double tolerance,
         List<string>? skipped = null, Action? rowDone = null)
     {
@@ -28,7 +48,8 @@ public static class TrainingSet
             try
             {
                 if (!double.IsFinite(energies[r])) throw new FormatException($"{source}: energy is {energies[r]}");
-                mapped = StructureMapper.Map(lattices[r], species[r], frac[r], source, tolerance);
+                foreach (var element in species[r].Distinct()) space.Chemistry.RequireElement(element, source);
+                mapped = StructureMapper.Map(lattices[r], species[r], frac[r], source, tolerance, space.Chemistry);
             }
             catch (Exception e) when (skipped is not null && e is StructureMappingException or FormatException or ArgumentException)
             {
