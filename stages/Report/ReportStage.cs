@@ -30,6 +30,6 @@ public sealed class ReportStage : IStage
         var html = ReportRenderer.Render(inputs, options, ctx.Log.Warn);
         var path = ctx.OutputFilePath(ReportPorts.ReportOutput);
         File.WriteAllText(path, html, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-        ctx.Log.Info($"{inputs.Artifacts.Count} of {ReportPorts.Inputs.Count} inputs connected, {html.Length / 1024} KiB");
+        ctx.Log.Info($"{inputs.Artifacts.Count} of {ReportPorts.Named(inputs.Has).Count} inputs connected, {html.Length / 1024} KiB");
     }
 }
