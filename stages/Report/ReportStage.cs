@@ -15,7 +15,7 @@ public sealed class ReportStage : IStage
 
     public IReadOnlyList<ParamSpec> Params { get; } =
     [
-        ParamSpec.String("title", "Title at the top of the report", "Li diffusion in Li(2-x)VO2F: run report"),
+        ParamSpec.String("title", "Title at the top of the report; empty: \"<mobile ion> diffusion in <material>: run report\", named by the models' species", ""),
         ParamSpec.Int("max_table_rows", "Longest table printed in full; longer tables show their first rows", 200, min: 10, max: 100000),
     ];
 
@@ -24,8 +24,9 @@ public sealed class ReportStage : IStage
 
     public void Run(StageContext ctx)
     {
-        var options = new ReportOptions(ctx.Params.String("title"), ctx.Params.Int32("max_table_rows"));
         var inputs = ReportInputs.Load(ctx);
+        var title = ctx.Params.String("title") is { Length: > 0 } t ? t : $"{inputs.MobileIon} diffusion in {inputs.MaterialName}: run report";
+        var options = new ReportOptions(title, ctx.Params.Int32("max_table_rows"));
         ctx.Cancellation.ThrowIfCancellationRequested();
         var html = ReportRenderer.Render(inputs, options, ctx.Log.Warn);
         var path = ctx.OutputFilePath(ReportPorts.ReportOutput);

@@ -16,7 +16,8 @@ public sealed record BarrierModelFile(
     double[]? MsePathMean,
     double? CvRmse,
     string? TrainingDataHash,
-    IReadOnlyDictionary<string, string> Scalars)
+    IReadOnlyDictionary<string, string> Scalars,
+    Pipeline.RockSalt.Chemistry Chemistry)
 {
     /// <summary>Reads a model file through its contract (<see cref="BarrierModel"/>, "barrier-model/1"); the other
     /// top-level scalars are kept for the provenance listing.</summary>
@@ -35,7 +36,8 @@ public sealed record BarrierModelFile(
             model.MsePathMean,
             model.CvRmse,
             model.TrainingDataHash,
-            JsonFields.TopLevelScalars(doc.RootElement));
+            JsonFields.TopLevelScalars(doc.RootElement),
+            model.Chemistry);
     }
 
     public int NonZeroCount => CoefPhysical?.Count(c => c != 0) ?? 0;

@@ -40,6 +40,20 @@ public sealed class ReportInputs
     public EciFile? Eci => _eci.Value;
     public TruthDocument? Truth => _truth.Value;
 
+    /// <summary>How the report names the material: "Li(2-x)VO2F" for the bundled chemistry, else the species of
+    /// the barrier models ("Li-Mn-Ti-O-F"); Li(2-x)VO2F when no model is connected.</summary>
+    public string MaterialName
+    {
+        get
+        {
+            var chemistry = Models.Select(m => m.Chemistry).FirstOrDefault();
+            return chemistry is null || chemistry.Equals(Pipeline.RockSalt.Chemistry.LiVOF) ? "Li(2-x)VO2F" : chemistry.ToString();
+        }
+    }
+
+    /// <summary>The mobile ion of the barrier models' chemistry (Li when no model is connected).</summary>
+    public string MobileIon => Models.Select(m => m.Chemistry.MobileIon).FirstOrDefault() ?? "Li";
+
     public IEnumerable<BarrierModelFile> Models =>
         new[] { ModelForward, ModelKra }.Where(m => m is not null).Select(m => m!);
 

@@ -8,7 +8,7 @@ namespace Pipeline.Report.Sections;
 /// over seeds, log scale), and the 0-TM percolation against x with the threshold marked.</summary>
 internal static class KmcCompositionFigures
 {
-    public static void Write(HtmlWriter html, KmcObservableSet set)
+    public static void Write(HtmlWriter html, KmcObservableSet set, string material)
     {
         html.Heading(3, "Transport against composition");
         var quantities = new (string Key, string Id, string Symbol, string Name)[]
@@ -33,14 +33,14 @@ internal static class KmcCompositionFigures
             any = true;
             var unit = KmcObservables.Unit(set, key);
             var axis = unit.Length == 0 ? $"log10 {symbol}" : $"log10 {symbol} ({unit})";
-            var chart = LineChart.Render($"{char.ToUpperInvariant(name[0])}{name[1..]} against composition", "composition x in Li(2-x)VO2F", axis, series);
+            var chart = LineChart.Render($"{char.ToUpperInvariant(name[0])}{name[1..]} against composition", $"composition x in {material}", axis, series);
             html.Figure(chart, id, $"{char.ToUpperInvariant(name[0])}{name[1..]} {symbol} (log10{(unit.Length == 0 ? "" : ", " + unit)}) against the composition x, one line per temperature; error bars are one standard error over the kMC seeds (a bar of 0.1 is a factor 1.26). "
                 + "Higher lines are hotter; a line that falls with x means the added vacancies (and lost Li) slow transport down.");
         }
         if (!any) html.Paragraph("No positive diffusivity or conductivity to plot against x.", "note");
     }
 
-    public static void WritePercolation(HtmlWriter html, IReadOnlyList<CompositionResult> compositions)
+    public static void WritePercolation(HtmlWriter html, IReadOnlyList<CompositionResult> compositions, string material)
     {
         var rows = compositions.Where(c => double.IsFinite(c.LiFractionSpanning) || double.IsFinite(c.PercolatingShare)).ToList();
         if (rows.Count == 0) return;
@@ -51,7 +51,7 @@ internal static class KmcCompositionFigures
             new("share of starting configurations that percolate", x, rows.Select(c => c.PercolatingShare).ToArray()),
         };
         var threshold = Threshold(rows);
-        var chart = LineChart.Render("0-TM percolation against composition", "composition x in Li(2-x)VO2F", "fraction (0 to 1)", series,
+        var chart = LineChart.Render("0-TM percolation against composition", $"composition x in {material}", "fraction (0 to 1)", series,
             threshold, threshold is null ? null : $"threshold x = {Format.Number(threshold.Value)}", ScottPlot.Alignment.LowerLeft, (-0.02, 1.05), outsideLegend: false);
         var thresholdText = threshold is { } t
             ? $"The dashed line marks the percolation threshold x = {Format.Number(t)}, where half of the starting configurations percolate (linear interpolation between the compositions run)."

@@ -34,9 +34,9 @@ internal sealed class KmcSection : IReportSection
         {
             if (summary is null)
                 html.Paragraph("The summary table is not part of this run; values are means over the runs, ± their standard error.", "note");
-            KmcCompositionFigures.Write(html, observables);
+            KmcCompositionFigures.Write(html, observables, inputs.MaterialName);
             KmcArrhenius.Write(html, observables.Points, summary, KmcObservables.Unit(observables, KmcObservables.Tracer) is { Length: > 0 } u ? u : "as in the table");
-            WritePercolation(html, observables.Points);
+            WritePercolation(html, observables.Points, inputs.MaterialName);
             html.Heading(3, "Observables per x and T");
             html.OpenDetails($"Table of every observable per composition and temperature ({observables.Points.Count} rows)");
             WriteObservables(html, observables);
@@ -83,7 +83,7 @@ internal sealed class KmcSection : IReportSection
         table.Write(html, "Observables per composition and temperature (± standard error over seeds)", collapsed: false);
     }
 
-    private static void WritePercolation(HtmlWriter html, IReadOnlyList<KmcPoint> points)
+    private static void WritePercolation(HtmlWriter html, IReadOnlyList<KmcPoint> points, string material)
     {
         html.Heading(3, "0-TM percolation");
         var compositions = CompositionResult.From(points);
@@ -93,7 +93,7 @@ internal sealed class KmcSection : IReportSection
             html.Paragraph("The kMC tables carry no percolation columns.", "note");
             return;
         }
-        KmcCompositionFigures.WritePercolation(html, perX);
+        KmcCompositionFigures.WritePercolation(html, perX, material);
         var table = new HtmlTable("x", "0-TM network spans the cell", "Li fraction in the spanning cluster");
         foreach (var r in perX)
         {
