@@ -114,9 +114,32 @@ public sealed partial class CeEvaluator
     /// <paramref name="overrideSite"/> (same sublattice) read as <paramref name="overrideSigma"/>.
     /// Indices into our own tables are valid by construction, so the loops read them without bounds checks; the
     /// gathered site variables are range-checked before they index the delta pool.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private double SiteChange(SiteEnvironment env, int site, int a, int b, ReadOnlySpan<byte> same, ReadOnlySpan<byte> other,
         int shift, int overrideSite, int overrideSigma)
+        => env.SpeciesCounts.Radix == 3 // Li-V-O-F: the JIT folds the radix into the index arithmetic
+            ? SiteChange(default(RadixThree), env, site, a, b, same, other, shift, overrideSite, overrideSigma)
+            : SiteChange(new AnyRadix(env.SpeciesCounts.Radix), env, site, a, b, same, other, shift, overrideSite, overrideSigma);
+
+    /// <summary>The radix of the pool codes as a type: a constant for <see cref="RadixThree"/>, so the generic
+    /// <see cref="SiteChange{TRadix}"/> compiles to the same code as a hard-coded radix; a field otherwise.</summary>
+    private interface IRadix
+    {
+        int Value { get; }
+    }
+
+    private readonly struct RadixThree : IRadix
+    {
+        public int Value => 3;
+    }
+
+    private readonly struct AnyRadix(int value) : IRadix
+    {
+        public int Value => value;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private double SiteChange<TRadix>(TRadix radixOf, SiteEnvironment env, int site, int a, int b, ReadOnlySpan<byte> same,
+        ReadOnlySpan<byte> other, int shift, int overrideSite, int overrideSigma) where TRadix : struct, IRadix
     {
         Span<byte> sigmaSpan = stackalloc byte[env.SlotCount];
         ref byte sigma = ref MemoryMarshal.GetReference(sigmaSpan);
@@ -127,7 +150,7 @@ public sealed partial class CeEvaluator
         int nSame = env.SameSublatticeSlots, nSlots = env.SlotCount;
         uint sameLimit = (uint)species[env.Sublattice] - 1;
         uint otherLimit = (uint)(species.Cation + species.Anion) - 2 - sameLimit;
-        int radix = species.Radix, transitions = species.Transitions;
+        int radix = radixOf.Value, transitions = radix * radix;
         int bad = 0;
 
         byte mode = env.Modes is { } modes ? modes[site] : NeighborIndexing.UseTable;

@@ -2,7 +2,7 @@ namespace Pipeline.ClusterExpansion;
 
 /// <summary>Fixed-point tables of a <see cref="FlipEnergyField"/>, shared by all cation sites (translation-equivalent).
 /// <para>Pool: per (active orbit, cation position q) the delta block of <see cref="SiteEnvironmentBuilder"/>,
-/// D[others*9 + a*3 + b], rounded to int64 quanta (<see cref="FixedPointEnergy"/>).</para>
+/// D[others*R^2 + a*R + b] (R = the radix, 3 for Li-V-O-F), rounded to int64 quanta (<see cref="FixedPointEnergy"/>).</para>
 /// <para>Own templates (for a full rebuild): every cluster containing a site j, stored flat with fixed width as
 /// [pool offset, (slot, stride) x OwnWidth] over the slots of the cation <see cref="SiteEnvironment"/>; padding
 /// uses the dummy slot (index = that environment's SlotCount, reads 0) with stride 0.</para>

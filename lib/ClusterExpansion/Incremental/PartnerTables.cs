@@ -2,10 +2,11 @@ namespace Pipeline.ClusterExpansion;
 
 /// <summary>For one changed site s, the exact change of each target's flip, in fixed-point quanta. Targets are the
 /// cation sites j that share a cluster with s. The change of j's flip when s goes Vac -> Li (the negative for
-/// Li -> Vac) depends on j's state (its site variable: Vac = 0, Li = 1; V = 2 is untracked and its entries are 0)
+/// Li -> Vac) depends on j's state (its site variable: Vac = 0, Li = 1; the other cations 2.. are untracked and their
+/// entries are 0)
 /// and on the other sites of the shared clusters:
-/// <para>Combined table: a block per target over the distinct other sites of its shared clusters (radix 3 for a
-/// cation slot, 2 for an anion slot, j's state fastest): entry = sum over those clusters (pairs included) of j's
+/// <para>Combined table: a block per target over the distinct other sites of its shared clusters (radix M_cation for a
+/// cation slot, M_anion for an anion slot, j's state fastest; 3 and 2 for Li-V-O-F): entry = sum over those clusters (pairs included) of j's
 /// delta-pool entry with s = Li minus with s = Vac. One load per target, read at
 /// CombinedOffsets[g] + state + sum of sigma[slot] * stride over the (slot, stride) pairs of
 /// CombinedSlots[CombinedStarts[g]..CombinedStarts[g+1]].</para>
