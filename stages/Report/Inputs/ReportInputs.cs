@@ -46,13 +46,21 @@ public sealed class ReportInputs
     {
         get
         {
-            var chemistry = Models.Select(m => m.Chemistry).FirstOrDefault();
+            var chemistry = ModelChemistry();
             return chemistry is null || chemistry.Equals(Pipeline.RockSalt.Chemistry.LiVOF) ? "Li(2-x)VO2F" : chemistry.ToString();
         }
     }
 
     /// <summary>The mobile ion of the barrier models' chemistry (Li when no model is connected).</summary>
-    public string MobileIon => Models.Select(m => m.Chemistry.MobileIon).FirstOrDefault() ?? "Li";
+    public string MobileIon => ModelChemistry()?.MobileIon ?? "Li";
+
+    // A malformed model file costs only the sections that read it (they show the error); naming the material
+    // must not fail the whole report.
+    private Pipeline.RockSalt.Chemistry? ModelChemistry()
+    {
+        try { return Models.Select(m => m.Chemistry).FirstOrDefault(); }
+        catch (Exception e) when (e is InvalidDataException or FormatException or IOException or KeyNotFoundException) { return null; }
+    }
 
     public IEnumerable<BarrierModelFile> Models =>
         new[] { ModelForward, ModelKra }.Where(m => m is not null).Select(m => m!);
