@@ -35,7 +35,9 @@ public static class LassoPathPlot
                 ys[k] = coefficients[k, j];
             var line = plot.Add.Scatter(logAlpha, ys);
             line.Color = OkabeIto[j % OkabeIto.Length];
-            line.LinePattern = j < OkabeIto.Length ? LinePattern.Solid : LinePattern.Dashed;
+            // Beyond the palette the (colour, marker) pair tells lines apart: unique for 24 descriptors. Dashes would
+            // not survive the SVG export (Skia's SVG canvas drops dashed paths, warning on stderr per segment).
+            line.LinePattern = LinePattern.Solid;
             line.LineWidth = 1.5f;
             line.MarkerShape = Markers[j % Markers.Length];
             line.MarkerSize = 5;

@@ -12,7 +12,8 @@ public sealed class ValidateStage : IStage
 {
     public string Type => "validate";
     // 3: the coefficients table always has truth and truth_inside_ci (NaN/false without a truth).
-    public int Version => 3;
+    // 4: lasso-path plots draw every line solid (dashes were lost in the SVG); only validate.plots changes.
+    public int Version => 4;
     public string Description => "cross-validated metrics, plots and bootstrap coefficient intervals of the barrier models";
 
     public IReadOnlyList<ParamSpec> Params { get; } =
