@@ -7,7 +7,7 @@ namespace Pipeline.EndToEnd.Tests;
 /// libraries never reference the engine or a stage; and no file of the repository points outside it.</summary>
 public sealed partial class ArchitectureTests
 {
-    private static readonly string Root = FindRepoRoot();
+    private static readonly string Root = RepoPaths.Root;
 
     // The sibling folder a developer machine has and a public clone lacks (spelled in pieces so this file passes).
     private static readonly string OutsidePrefix = string.Join("/", "..", "shared");
@@ -68,12 +68,5 @@ public sealed partial class ArchitectureTests
         Assert.NotEmpty(cited);
         var dangling = cited.Where(c => !sections.Contains(c.Section)).Select(c => $"{c.File}: section {c.Section}").Distinct().ToList();
         Assert.True(dangling.Count == 0, "citations of sections docs/DOMAIN.md does not have:\n" + string.Join("\n", dangling));
-    }
-
-    private static string FindRepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Pipeline.sln"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("Pipeline.sln not found above " + AppContext.BaseDirectory);
     }
 }

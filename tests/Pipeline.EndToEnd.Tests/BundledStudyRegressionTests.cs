@@ -13,7 +13,7 @@ public sealed class BundledStudyRegressionTests : IDisposable
     /// <summary>Coefficients in eV per count; a change above this is a real change of the fit, not round-off.</summary>
     private const double Tolerance = 1e-6;
 
-    private static readonly string RepoRoot = FindRepoRoot();
+    private static readonly string RepoRoot = RepoPaths.Root;
     private static readonly string GoldenPath = Path.Combine(RepoRoot, "tests", "Pipeline.EndToEnd.Tests", "Golden", "bundled-coefficients.json");
     private readonly string _workspace = Path.Combine(Path.GetTempPath(), "pipeline-golden", Guid.NewGuid().ToString("N")[..12]);
 
@@ -88,13 +88,6 @@ public sealed class BundledStudyRegressionTests : IDisposable
         }
         foreach (var (name, _) in ac)
             if (!gc.ContainsKey(name)) drift.Add($"{model}.{name}: new feature not in the golden file");
-    }
-
-    private static string FindRepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Pipeline.sln"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("cannot find the repository root (Pipeline.sln) above " + AppContext.BaseDirectory);
     }
 
     public void Dispose()

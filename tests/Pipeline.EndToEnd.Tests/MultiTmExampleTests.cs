@@ -10,7 +10,7 @@ namespace Pipeline.EndToEnd.Tests;
 /// in the full example (a few minutes), not here.</summary>
 public sealed class MultiTmExampleTests : IDisposable
 {
-    private static readonly string RepoRoot = FindRepoRoot();
+    private static readonly string RepoRoot = RepoPaths.Root;
     private readonly string _workspace = Path.Combine(Path.GetTempPath(), "pipeline-limntio", Guid.NewGuid().ToString("N")[..12]);
 
     [Fact]
@@ -56,13 +56,6 @@ public sealed class MultiTmExampleTests : IDisposable
     }
 
     private static double D(string s) => double.Parse(s, CultureInfo.InvariantCulture);
-
-    private static string FindRepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Pipeline.sln"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("cannot find the repository root (Pipeline.sln) above " + AppContext.BaseDirectory);
-    }
 
     public void Dispose()
     {

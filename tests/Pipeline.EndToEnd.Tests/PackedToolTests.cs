@@ -27,7 +27,7 @@ public sealed class PackedToolTests : IDisposable
             $"<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<configuration>\n  <packageSources>\n    <clear />\n    <add key=\"feed\" value=\"{feed}\" />\n  </packageSources>\n</configuration>\n");
 
         // Pack what this test run was built from (no second build), under a version no cache has seen.
-        Ok(Dotnet(env, _root, "pack", Path.Combine(RepoRoot, "pipeline", "Pipeline.Cli", "Pipeline.Cli.csproj"), "-c", Configuration, "--no-build",
+        Ok(Dotnet(env, _root, "pack", Path.Combine(RepoPaths.Root, "pipeline", "Pipeline.Cli", "Pipeline.Cli.csproj"), "-c", Configuration, "--no-build",
             "-o", feed, $"-p:Version={version}", "--nologo"));
         var package = Assert.Single(Directory.GetFiles(feed, $"LiDiffusion.Pipeline.{version}.nupkg"));
         using (var zip = System.IO.Compression.ZipFile.OpenRead(package))
@@ -96,17 +96,6 @@ public sealed class PackedToolTests : IDisposable
 #else
     private const string Configuration = "Release";
 #endif
-
-    private static string RepoRoot
-    {
-        get
-        {
-            var dir = new DirectoryInfo(AppContext.BaseDirectory);
-            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Pipeline.sln")))
-                dir = dir.Parent;
-            return dir?.FullName ?? throw new InvalidOperationException("cannot find the repository root above " + AppContext.BaseDirectory);
-        }
-    }
 
     public void Dispose()
     {
