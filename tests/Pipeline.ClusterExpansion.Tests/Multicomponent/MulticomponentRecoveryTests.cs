@@ -1,4 +1,3 @@
-using MathNet.Numerics.LinearAlgebra;
 using Pipeline.RockSalt;
 
 namespace Pipeline.ClusterExpansion.Tests.Multicomponent;
@@ -76,7 +75,7 @@ public class MulticomponentRecoveryTests
         var (correlations, energies) = Data(space, truth, structures: 500, seed: 5);
 
         var fit = EciFitter.Fit(space, correlations, energies, new EciFitOptions { Method = method });
-        var standardErrors = EciStandardErrors(space, correlations);
+        var standardErrors = RecoveryStatistics.EciStandardErrors(space, correlations, NoisePerFormulaUnit);
         for (int f = 0; f < space.Functions.Count; f++)
         {
             double error = Math.Abs(fit.Ecis[f] - truthModel.Ecis[f]);
@@ -111,27 +110,8 @@ public class MulticomponentRecoveryTests
             for (int j = 0; j < anions.Length; j++) anions[j] = Chemistry.Code(rng.NextDouble() < fluorine ? "F" : "O");
             correlations.Add(CorrelationFunctions.Compute(space, cell, cations, anions));
             double perFormulaUnit = truth.TotalEnergy(cell, cations, anions) * 3 / cell.CationCount;
-            energies.Add(perFormulaUnit + NoisePerFormulaUnit * Gaussian(rng));
+            energies.Add(perFormulaUnit + NoisePerFormulaUnit * RecoveryStatistics.Gaussian(rng));
         }
         return (correlations, energies);
     }
-
-    /// <summary>Ordinary-least-squares standard errors sigma sqrt(diag((Xc'Xc)^-1)) of the coefficients, converted
-    /// to ECIs (J = p / (3 m)).</summary>
-    private static double[] EciStandardErrors(ClusterSpace space, List<double[]> correlations)
-    {
-        int n = correlations.Count, p = space.Functions.Count;
-        var x = Matrix<double>.Build.Dense(n, p, (i, j) => correlations[i][j]);
-        for (int j = 0; j < p; j++)
-        {
-            double mean = x.Column(j).Average();
-            for (int i = 0; i < n; i++) x[i, j] -= mean;
-        }
-        var inverse = x.TransposeThisAndMultiply(x).Inverse();
-        return Enumerable.Range(0, p).Select(j =>
-            NoisePerFormulaUnit * Math.Sqrt(inverse[j, j]) / (3.0 * space.Orbits[space.Functions[j].OrbitIndex].Multiplicity)).ToArray();
-    }
-
-    private static double Gaussian(Random rng)
-        => Math.Sqrt(-2 * Math.Log(1 - rng.NextDouble())) * Math.Cos(2 * Math.PI * rng.NextDouble());
 }
